@@ -1,0 +1,51 @@
+# ProtectNet: `make run` to try it, `make test` to prove it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+SCALE  ?= small
+PYTEST_ARGS ?=
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+
+.PHONY: run test install lint fmt bench demo migrate clean check
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Pinned install: requirements.lock constrains every package, for CI and laptops alike.
+$(STAMP): $(BIN)/python requirements.lock pyproject.toml
+	@$(BIN)/python -m pip install -q --disable-pip-version-check "$$(grep '^uv==' requirements.lock)" \
+	  && $(BIN)/uv pip install --python $(BIN)/python -q -c requirements.lock -e '.[dev]' \
+	  || $(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: migrate
+	$(BIN)/python manage.py load_demo --print-accounts
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: migrate
+	$(BIN)/python -m bench --scale $(SCALE)
+
+clean:
+	rm -rf $(VENV) staticfiles var/test-*.sqlite3*

@@ -1,0 +1,3 @@
+from .guard import RouteGuardMiddleware
+
+__all__ = ["RouteGuardMiddleware"]

@@ -1,0 +1,38 @@
+"""One JSON error shape for the whole API: {"detail": str, "code": str, "errors": [...]?}."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+
+def install(api) -> None:
+    def respond(request, status: int, code: str, detail: str, **extra):
+        return api.create_response(
+            request, {"detail": detail, "code": code, **extra}, status=status
+        )
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return respond(request, 404, "not_found", "Not found.")
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        return respond(request, 403, "forbidden", "You do not have permission to do this.")
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return respond(request, 401, "unauthenticated", "A valid bearer token is required.")
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid_request(request, exc):
+        return respond(request, 422, "invalid", "The request is not valid.", errors=exc.errors)
+
+    @api.exception_handler(ValidationError)
+    def invalid_data(request, exc):
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return respond(request, 422, "invalid", "The data is not valid.", errors=[errors])
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return respond(request, exc.status_code, "error", str(exc))

@@ -1,0 +1,42 @@
+"""The main navigation: each entry shows only when the policy lets the user open it."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from protectnet.access.guard import route_action
+from protectnet.access.policy import can
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    route: str
+
+
+NAV = [
+    NavItem(_("Dashboard"), "core:dashboard"),
+    NavItem(_("Directory"), "network:directory"),
+    NavItem(_("Workshops"), "workshops:workshop_list"),
+    NavItem(_("Training"), "training:course_list"),
+    NavItem(_("Library"), "library:resource_list"),
+    NavItem(_("Alerts"), "alerts:alert_list"),
+    NavItem(_("Reports"), "reports:index"),
+    NavItem(_("Audit log"), "access:audit_list"),
+]
+
+
+def nav_for(user, current_path: str) -> list[dict]:
+    items = []
+    for item in NAV:
+        action = route_action(item.route)
+        if not action or not can(user, action):
+            continue
+        try:
+            url = reverse(item.route)
+        except NoReverseMatch:
+            continue  # the app has not shipped that page yet
+        current = current_path == url or (url != "/" and current_path.startswith(url))
+        items.append({"label": item.label, "url": url, "current": current})
+    return items

@@ -1,0 +1,252 @@
+"""The directory: countries, organisations, people, memberships, vetting, focal points, panels."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from protectnet.access.markings import Marking
+
+
+class Region(models.TextChoices):
+    SOUTH_EAST_ASIA = "south_east_asia", _("South-East Asia")
+    SOUTH_ASIA = "south_asia", _("South Asia")
+    EAST_ASIA = "east_asia", _("East Asia")
+    EUROPE = "europe", _("Europe")
+    OTHER = "other", _("Other")
+
+
+class Sector(models.TextChoices):
+    LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+    GOVERNMENT = "government", _("Government ministry")
+    NGO = "ngo", _("NGO")
+    EDUCATION = "education", _("Education")
+    CHARITY = "charity", _("Children's charity")
+    INTERNATIONAL = "international", _("International organisation")
+    DIPLOMATIC = "diplomatic", _("Diplomatic mission")
+
+
+class Discipline(models.TextChoices):
+    LAW_ENFORCEMENT = "law_enforcement", _("Law enforcement")
+    EDUCATION = "education", _("Education")
+    CHARITY = "charity", _("Children's charity")
+    NGO = "ngo", _("NGO")
+    HEALTH = "health", _("Health")
+    SOCIAL_WORK = "social_work", _("Social work")
+    JUSTICE = "justice", _("Justice")
+
+
+class Country(models.Model):
+    """A member country of the network (ISO 3166 code, with the region it belongs to)."""
+
+    code = CountryField(unique=True)
+    region = models.CharField(max_length=32, choices=Region.choices, default=Region.OTHER)
+    joined_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "countries"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.code.name)
+
+    @property
+    def name(self) -> str:
+        return str(self.code.name)
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=255)
+    acronym = models.CharField(max_length=32, blank=True)
+    sector = models.CharField(max_length=32, choices=Sector.choices, db_index=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="organisations")
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
+    )
+    website = models.URLField(blank=True)
+    verified = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "country", name="network_organisation_name_country_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def is_law_enforcement(self) -> bool:
+        return self.sector == Sector.LAW_ENFORCEMENT
+
+
+class Person(models.Model):
+    """Someone in the directory. Names are kept whole: no forced first/last split."""
+
+    full_name = models.CharField(max_length=255)
+    preferred_name = models.CharField(max_length=255, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=32, blank=True, help_text="E.164, e.g. +85512345678")
+    job_title = models.CharField(max_length=255, blank=True)
+    languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. km, en")
+    expertise = models.JSONField(default=list, blank=True, help_text="Free tags")
+    gender = models.CharField(max_length=64, blank=True, help_text="Self-described; optional.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    consent_directory = models.BooleanField(
+        default=False, help_text="Contact details may be shown to network members."
+    )
+    consent_directory_at = models.DateTimeField(null=True, blank=True)
+    consent_participant_list = models.BooleanField(default=False)
+    consent_participant_list_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="network_person_email_ci_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.erased_at:
+            return _("Erased person")
+        return self.preferred_name or self.full_name
+
+
+class Membership(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    title = models.CharField(max_length=255, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="network_membership_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.organisation}"
+
+    @staticmethod
+    def current_q(prefix: str = "") -> Q:
+        today = timezone.localdate()
+        return (
+            Q(**{f"{prefix}start_date__isnull": True}) | Q(**{f"{prefix}start_date__lte": today})
+        ) & (Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today}))
+
+
+class VettingLevel(models.TextChoices):
+    BASIC = "basic", _("Basic check")
+    LAW_ENFORCEMENT = "law_enforcement", _("Law-enforcement vetting")
+    ENHANCED = "enhanced", _("Enhanced vetting")
+
+
+class Vetting(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="vettings")
+    level = models.CharField(max_length=32, choices=VettingLevel.choices)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verified_on = models.DateField()
+    expires_on = models.DateField()
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-expires_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_on__gt=models.F("verified_on")),
+                name="network_vetting_expiry_after",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_level_display()} until {self.expires_on}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.verified_on <= timezone.localdate() < self.expires_on
+
+
+class FocalPoint(models.Model):
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="focal_points")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="focal_point_for")
+    since = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["country", "person"], name="network_focalpoint_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — focal point for {self.country}"
+
+
+class AdvisoryPanel(models.Model):
+    country = models.OneToOneField(Country, on_delete=models.CASCADE, related_name="advisory_panel")
+    name = models.CharField(max_length=255)
+    remit = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PanelMember(models.Model):
+    panel = models.ForeignKey(AdvisoryPanel, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="panel_seats")
+    discipline = models.CharField(max_length=32, choices=Discipline.choices)
+    is_chair = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["panel", "person"], name="network_panelmember_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_discipline_display()})"
+
+
+class PanelMeeting(models.Model):
+    panel = models.ForeignKey(AdvisoryPanel, on_delete=models.CASCADE, related_name="meetings")
+    held_on = models.DateField()
+    title = models.CharField(max_length=255)
+    minutes = models.TextField(blank=True)
+    marking = models.CharField(max_length=16, choices=Marking.choices, default=Marking.GREEN)
+    owner_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.panel}: {self.title} ({self.held_on})"

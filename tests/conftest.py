@@ -1,0 +1,98 @@
+"""Shared fixtures: a small network with one user per role, and a way to sign them in."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests import factories as f
+
+
+@pytest.fixture
+def world(db):
+    """Two countries, organisations in several sectors, and a user for every role.
+
+    kh_* live in Cambodia, th_* in Thailand. `outsider_*` are members of other organisations.
+    """
+    kh = f.CountryFactory(code="KH", region="south_east_asia")
+    th = f.CountryFactory(code="TH", region="south_east_asia")
+    gb = f.CountryFactory(code="GB", region="europe")
+    kh_police = f.OrganisationFactory(
+        name="Cambodian Test Police", sector="law_enforcement", country=kh
+    )
+    kh_ngo = f.OrganisationFactory(name="Cambodian Test NGO", sector="ngo", country=kh)
+    th_police = f.OrganisationFactory(name="Thai Test Police", sector="law_enforcement", country=th)
+    th_ministry = f.OrganisationFactory(name="Thai Test Ministry", sector="government", country=th)
+    uk_agency = f.OrganisationFactory(name="UK Test Agency", sector="law_enforcement", country=gb)
+    w = SimpleNamespace(
+        kh=kh,
+        th=th,
+        gb=gb,
+        kh_police=kh_police,
+        kh_ngo=kh_ngo,
+        th_police=th_police,
+        th_ministry=th_ministry,
+        uk_agency=uk_agency,
+    )
+    w.admin = f.make_admin("admin@example.test", org=uk_agency)
+    w.kh_focal = f.make_focal_point(kh, kh_police, "focal.kh@example.test")
+    w.th_focal = f.make_focal_point(th, th_ministry, "focal.th@example.test")
+    w.kh_member = f.member_of(kh_ngo, "member.kh@example.test")
+    w.th_member = f.member_of(th_ministry, "member.th@example.test")
+    w.kh_le = f.make_le_vetted(kh_police, "le.kh@example.test")
+    w.th_le = f.make_le_vetted(th_police, "le.th@example.test")
+    w.uk_le = f.make_le_vetted(uk_agency, "le.uk@example.test")
+    w.kh_le_unvetted = f.member_of(kh_police, "le.unvetted.kh@example.test")
+    w.trainer = f.make_trainer("trainer@example.test", org=uk_agency)
+    w.guest = f.make_guest("guest@example.test")
+    return w
+
+
+def sign_in(client: Client, user) -> Client:
+    """Sign in as a browser would after passing the second factor where the user has one."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def login(client):
+    """login(user) -> a signed-in test client (None: stays anonymous)."""
+
+    def _login(user):
+        fresh = Client()
+        return sign_in(fresh, user) if user is not None else fresh
+
+    return _login
+
+
+@pytest.fixture
+def api_token(db):
+    """api_token(user) -> raw bearer token."""
+    from protectnet.accounts.models import ApiToken, hash_secret
+
+    def _make(user, name="test"):
+        raw = ApiToken.new_raw_key()
+        ApiToken.objects.create(user=user, name=name, key_hash=hash_secret(raw), hint=raw[:8])
+        return raw
+
+    return _make
+
+
+@pytest.fixture
+def api(client, api_token):
+    """api(user) -> a client whose requests carry that user's bearer token."""
+
+    def _client(user):
+        c = Client()
+        if user is not None:
+            c.defaults["HTTP_AUTHORIZATION"] = f"Bearer {api_token(user)}"
+        return c
+
+    return _client

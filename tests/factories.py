@@ -1,0 +1,129 @@
+"""factory_boy factories and role builders. Every name and address here is fictitious."""
+
+import factory
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from protectnet.access.models import RoleGrant
+from protectnet.access.roles import Role
+from protectnet.accounts.models import User
+from protectnet.network.models import (
+    Country,
+    FocalPoint,
+    Membership,
+    Organisation,
+    Person,
+    Sector,
+    Vetting,
+    VettingLevel,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("email",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.test")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("code",)
+
+    code = "KH"
+    region = "south_east_asia"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = Sector.NGO
+    country = factory.SubFactory(CountryFactory)
+    verified = True
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Test Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.test")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+def confirmed_device(user) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def account(email: str, *, person: Person | None = None) -> User:
+    user = UserFactory(email=email)
+    if person is not None:
+        person.user = user
+        person.save(update_fields=["user"])
+    return user
+
+
+def member_of(org: Organisation, email: str, **person_fields) -> User:
+    person = PersonFactory(email=email, **person_fields)
+    MembershipFactory(person=person, organisation=org)
+    return account(email, person=person)
+
+
+def make_admin(email: str = "admin@example.test", org: Organisation | None = None) -> User:
+    user = member_of(org, email) if org else account(email, person=PersonFactory(email=email))
+    RoleGrant.objects.create(user=user, role=Role.NETWORK_ADMIN)
+    confirmed_device(user)
+    return user
+
+
+def make_trainer(email: str = "trainer@example.test", org: Organisation | None = None) -> User:
+    user = member_of(org, email) if org else account(email, person=PersonFactory(email=email))
+    RoleGrant.objects.create(user=user, role=Role.TRAINER)
+    return user
+
+
+def make_focal_point(country: Country, org: Organisation, email: str) -> User:
+    user = member_of(org, email)
+    FocalPoint.objects.create(country=country, person=user.person)
+    return user
+
+
+def vet(user: User, *, days_left: int = 365, level: str = VettingLevel.LAW_ENFORCEMENT) -> Vetting:
+    today = timezone.localdate()
+    return Vetting.objects.create(
+        person=user.person,
+        level=level,
+        verified_on=today - timezone.timedelta(days=30),
+        expires_on=today + timezone.timedelta(days=days_left),
+    )
+
+
+def make_le_vetted(org: Organisation, email: str) -> User:
+    user = member_of(org, email)
+    vet(user)
+    confirmed_device(user)
+    return user
+
+
+def make_guest(email: str = "guest@example.test") -> User:
+    return account(email, person=PersonFactory(email=email))
