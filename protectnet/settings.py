@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "protectnet.accounts",
     "protectnet.access",
     "protectnet.network",
+    "protectnet.terminology",
     "protectnet.workshops",
     "protectnet.training",
     "protectnet.library",

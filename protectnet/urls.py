@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("protectnet.accounts.urls")),
     path("audit/", include("protectnet.access.urls")),
     path("network/", include("protectnet.network.urls")),
+    path("terminology/", include("protectnet.terminology.urls")),
     path("workshops/", include("protectnet.workshops.urls")),
     path("training/", include("protectnet.training.urls")),
     path("library/", include("protectnet.library.urls")),

@@ -114,3 +114,15 @@ def marking_allows(principal: Principal, obj, *, shared_ids=None, named_ids=None
     if marking == Marking.RED:
         return principal.person_id is not None and principal.person_id in set(named_ids or [])
     return False
+
+
+def require(user, action: str, obj=None) -> None:
+    """For services: refuse (403, or 404 where the rule hides the area) unless `can` says yes."""
+    if can(user, action, obj):
+        return
+    from django.core.exceptions import PermissionDenied
+
+    rule = rule_for(action)
+    if rule is None or rule.hide:
+        raise Http404
+    raise PermissionDenied

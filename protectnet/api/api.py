@@ -26,10 +26,11 @@ api.add_decorator(api_guard, mode="operation")
 
 
 def _mount() -> None:
-    from . import alerts, core, library, network, reports, training, workshops
+    from . import alerts, core, library, network, reports, terminology, training, workshops
 
     api.add_router("", core.router)
     api.add_router("", network.router)
+    api.add_router("", terminology.router)
     api.add_router("", workshops.router)
     api.add_router("", training.router)
     api.add_router("", library.router)

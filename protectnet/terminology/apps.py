@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TerminologyConfig(AppConfig):
+    name = "protectnet.terminology"
+    label = "terminology"
