@@ -1,0 +1,65 @@
+"""python -m bench --scale small|medium|large [--database-url URL]
+
+Builds a synthetic network with bulk inserts in its own database (never the development one),
+then measures every main page and API endpoint for several roles, the framework's floor (a
+trivial view), and throughput figures. Writes a table to stdout and JSON under var/bench/.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--scale", default="small", choices=["small", "medium", "large"])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
+    parser.add_argument("--runs", type=int, default=0, help="requests per page (default by scale)")
+    parser.add_argument("--keep", action="store_true", help="reuse the database if already built")
+    return parser.parse_args(argv)
+
+
+def prepare_database(args) -> str:
+    url = args.database_url or f"sqlite:///{ROOT / 'var' / f'bench-{args.scale}.sqlite3'}"
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protectnet.settings")
+    os.environ.setdefault("DEBUG", "1")
+    if url.startswith("sqlite:///") and not args.keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+    return url
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv or sys.argv[1:])
+    url = prepare_database(args)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from . import report, suite
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    if not args.keep:
+        call_command("flush", interactive=False, verbosity=0)
+    results = suite.run(args.scale, runs=args.runs)
+    results["database"] = "postgresql" if url.startswith("postgres") else "sqlite"
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    out_dir = ROOT / "var" / "bench"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{args.scale}-{results['database']}.json"
+    path.write_text(json.dumps(results, indent=2, default=str))
+    report.print_table(results, out_dir)
+    print(f"\nJSON: var/bench/{path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
