@@ -27,7 +27,8 @@ def print_table(results: dict, out_dir: Path) -> None:
     for step, seconds in results["build_seconds"].items():
         print(f"  {step:<28} {seconds:>8.1f} s")
     print(f"\nFloor (trivial view): median {results['floor_ms']} ms")
-    header = f"{'page':<34} {'role':<12} {'st':>3} {'median':>8} {'p95':>8} {'max':>8} {'q':>4} {'x floor':>8}"
+    header = f"{'page':<34} {'role':<12} {'st':>3} {'median':>8} {'p95':>8} {'max':>8}"
+    header += f" {'q':>4} {'x floor':>8}"
     if growth:
         header += f" {'x small':>8}"
     print("\n" + header + "\n" + "-" * len(header))
