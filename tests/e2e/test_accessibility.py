@@ -1,0 +1,80 @@
+"""axe-core on the main pages of every role: no serious or critical WCAG violation.
+
+Pages are found by following links from the dashboard (one URL per view), so new pages are
+checked without editing this file.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from tests.conftest import sign_in
+from tests.security.crawl import crawl
+
+AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
+ROLES = [
+    "admin@protectnet.test",
+    "focal.kh@protectnet.test",
+    "member.kh@protectnet.test",
+    "le.kh@protectnet.test",
+    "trainer@protectnet.test",
+    "guest@protectnet.test",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _session_cookie(user, live_server) -> dict:
+    client = sign_in(Client(), user)
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }
+
+
+def _violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.slow
+def test_main_pages_have_no_serious_accessibility_violations(
+    browser, live_server, transactional_db
+):
+    from protectnet.accounts.models import User
+
+    call_command("load_demo")
+    problems = {}
+    checked = 0
+    for email in ROLES:
+        user = User.objects.get(email=email)
+        urls = [
+            u
+            for u, s in crawl(sign_in(Client(), user), max_pages=40, per_view=1).visited.items()
+            if s == 200
+        ]
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+        context.add_cookies([_session_cookie(user, live_server)])
+        page = context.new_page()
+        for url in urls[:25]:
+            response = page.goto(url)
+            if response is None or "html" not in response.headers.get("content-type", ""):
+                continue
+            found = _violations(page)
+            checked += 1
+            if found:
+                problems[f"{email} {url}"] = found
+        context.close()
+    assert checked > len(ROLES)
+    assert problems == {}
