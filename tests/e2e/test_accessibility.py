@@ -54,7 +54,7 @@ def test_main_pages_have_no_serious_accessibility_violations(
 ):
     from protectnet.accounts.models import User
 
-    call_command("load_demo")
+    call_command("load_demo", force=True)
     problems = {}
     checked = 0
     for email in ROLES:

@@ -64,7 +64,7 @@ def demo_user(email):
 @pytest.fixture
 def demo(db, settings):
     settings.DEBUG = True
-    call_command("load_demo")
+    call_command("load_demo", force=True)
 
 
 @pytest.mark.slow
