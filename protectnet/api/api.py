@@ -8,10 +8,40 @@ from . import errors
 from .auth import TokenAuth
 
 
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "errors": {"type": "array", "items": {}},
+    },
+    "required": ["detail", "code"],
+}
+ERROR_RESPONSES = {
+    "401": "A valid bearer token is required.",
+    "403": "The token's user may not do this.",
+    "404": "Not found, or not visible to the token's user.",
+    "422": "The request or its data is not valid.",
+    "429": "Too many requests.",
+}
+
+
 class ProtectNetAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         # Operation ids are the function names: short, unique, and the keys of the rule table.
         return operation.view_func.__name__
+
+    def get_openapi_schema(self, *args, **kwargs):
+        """Document the error shape every operation may answer with (see errors.py)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_RESPONSES.items():
+                    responses.setdefault(status, {"description": description, **ref})
+        return schema
 
 
 api = ProtectNetAPI(
