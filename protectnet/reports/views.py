@@ -1,0 +1,68 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from protectnet.core import charts, exports
+from protectnet.core.pdf import pdf_response, render_pdf
+
+from .registry import reports_for
+from .selectors import network_overview, sector_labels
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/index.html", {"reports": reports_for(request.user)})
+
+
+def _overview_context(user) -> dict:
+    rows = network_overview(user=user)
+    sectors = sector_labels()
+    chart = charts.stacked_bar_chart(
+        _("Member organisations by country and sector"),
+        [row.country.name for row in rows],
+        {label: [row.organisations.get(code, 0) for row in rows] for code, label in sectors},
+    )
+    people_chart = charts.bar_chart(
+        _("People in the directory by country"), [(row.country.name, row.people) for row in rows]
+    )
+    totals = {
+        "organisations": sum(r.organisation_total for r in rows),
+        "people": sum(r.people for r in rows),
+        "countries": len(rows),
+    }
+    return {
+        "rows": rows,
+        "sectors": sectors,
+        "chart": chart,
+        "people_chart": people_chart,
+        "totals": totals,
+        "generated_at": timezone.now(),
+    }
+
+
+def network_overview_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/network_overview.html", _overview_context(request.user))
+
+
+def network_overview_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    context = _overview_context(request.user)
+    if fmt == "pdf":
+        data = render_pdf("reports/network_overview_pdf.html", context)
+        return pdf_response(data, "network-overview.pdf")
+    header = [_("Country"), *[label for _code, label in context["sectors"]]]
+    header += [_("Organisations"), _("People"), _("Focal points")]
+    rows = [
+        [
+            row.country.name,
+            *[row.organisations.get(code, 0) for code, _label in context["sectors"]],
+            row.organisation_total,
+            row.people,
+            row.focal_points,
+        ]
+        for row in context["rows"]
+    ]
+    if fmt == "csv":
+        return exports.csv_response("network-overview.csv", header, rows)
+    if fmt == "xlsx":
+        return exports.xlsx_response("network-overview.xlsx", header, rows, sheet_title="Network")
+    raise Http404

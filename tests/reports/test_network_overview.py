@@ -1,0 +1,75 @@
+"""The reports hub and the network overview: who may open them, what they show, their cost."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from tests import factories as f
+
+
+def test_members_see_the_reports_hub_with_the_network_overview(world, login):
+    response = login(world.kh_member).get("/reports/")
+    assert response.status_code == 200
+    assert b"/reports/network/" in response.content
+
+
+@pytest.mark.parametrize("who", ["guest", "anonymous"])
+def test_guests_and_anonymous_visitors_cannot_open_reports(world, login, who):
+    client = login(world.guest if who == "guest" else None)
+    for url in ["/reports/", "/reports/network/", "/reports/network/export.csv"]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if who == "anonymous":
+            assert response["Location"].startswith("/accounts/login/")
+
+
+def test_overview_counts_organisations_by_sector_and_people_by_country(world, login):
+    body = login(world.kh_member).get("/reports/network/").content.decode()
+    assert "Cambodia" in body and "Thailand" in body
+    rows = _csv_rows(login(world.kh_member).get("/reports/network/export.csv"))
+    cambodia = next(r for r in rows if r["Country"] == "Cambodia")
+    assert cambodia["Law enforcement"] == "1" and cambodia["NGO"] == "1"
+    assert cambodia["Organisations"] == "2"
+    # kh_focal, kh_le, kh_le_unvetted (police) and kh_member (NGO) hold current memberships.
+    assert cambodia["People"] == "4"
+    assert cambodia["Focal points"] == "1"
+
+
+def _csv_rows(response):
+    assert response["Content-Disposition"].startswith("attachment")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_overview_exports_as_pdf_and_xlsx(world, login):
+    client = login(world.kh_member)
+    pdf = client.get("/reports/network/export.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Network overview" in text and "Cambodia" in text
+    xlsx = client.get("/reports/network/export.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+
+
+def test_unknown_export_format_is_not_found(world, login):
+    assert login(world.kh_member).get("/reports/network/export.exe").status_code == 404
+
+
+def _grow_network(n: int) -> None:
+    for i in range(n):
+        country = f.CountryFactory(code=["VN", "PH", "LA", "IN", "SG", "MM", "HK"][i % 7])
+        org = f.OrganisationFactory(country=country, sector="education")
+        f.MembershipFactory(organisation=org)
+
+
+def test_overview_costs_the_same_queries_whatever_the_size(world, login, django_assert_num_queries):
+    client = login(world.kh_member)
+    client.get("/reports/network/")  # warm the session
+    with CaptureQueriesContext(connection) as small:
+        client.get("/reports/network/")
+    _grow_network(20)
+    with django_assert_num_queries(len(small)):
+        client.get("/reports/network/")
