@@ -38,6 +38,10 @@ class ProtectNetAPI(NinjaAPI):
         ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
+                # Public operations accept a token but do not need one: say so in the schema.
+                security = operation.get("security", [])
+                if any("OptionalTokenAuth" in requirement for requirement in security):
+                    operation["security"] = [*security, {}]
                 responses = operation.setdefault("responses", {})
                 for status, description in ERROR_RESPONSES.items():
                     responses.setdefault(status, {"description": description, **ref})
