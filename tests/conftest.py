@@ -10,6 +10,26 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests import factories as f
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttle counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """argon2 is deliberately slow: tests use it with small costs (tests/hashers.py), so hashes
+    keep the production format; tests that check hashing itself can override this back."""
+    settings.PASSWORD_HASHERS = [
+        "tests.hashers.FastArgon2PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+    ]
+
+
 @pytest.fixture
 def world(db):
     """Two countries, organisations in several sectors, and a user for every role.

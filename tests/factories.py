@@ -127,3 +127,14 @@ def make_le_vetted(org: Organisation, email: str) -> User:
 
 def make_guest(email: str = "guest@example.test") -> User:
     return account(email, person=PersonFactory(email=email))
+
+
+def totp_code(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
+    """The code an authenticator app would show now (or `steps_ahead` periods later)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    generator = TOTP(device.bin_key, device.step, device.t0, device.digits)
+    generator.time = time.time() + steps_ahead * device.step
+    return f"{generator.token():0{device.digits}d}"

@@ -43,30 +43,81 @@ RULES: dict[str, Rule] = {
     "admin_site.use": Rule(ADMINS),
     "api.me": Rule(SIGNED_IN),
     # --- network -----------------------------------------------------------------------------
+    # Guests and anonymous visitors never browse the directory (the network scopes agree).
+    "network.directory.view": Rule(MEMBERS),
+    "network.directory.export": Rule(MEMBERS),
+    # Admins everywhere, focal points for their own country (obj: the organisation).
+    "network.organisation.create": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
+    "network.organisation.change": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
+    "network.person.create": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
+    "network.person.change": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
+    ),
+    "network.person.invite": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
+    ),
+    "network.person.erase": Rule(ADMINS, check=lambda p, o: o.pk != p.person_id),
+    "network.vetting.view": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
+    ),
+    # Nobody records their own vetting: it opens law-enforcement material.
+    "network.vetting.record": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_can_vet(p, o)
+    ),
+    "network.focal_point.manage": Rule(ADMINS),
+    "network.panel.manage": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
+    "network.import": Rule(ADMINS | {R.FOCAL_POINT}),
+    "network.personal_data.view": Rule(SIGNED_IN, description="Everything stored about oneself"),
     # --- terminology -------------------------------------------------------------------------
     # --- workshops ---------------------------------------------------------------------------
     # --- training ----------------------------------------------------------------------------
     # --- library -----------------------------------------------------------------------------
+    # Reading is decided per row by the library scope (markings); the role gate lets everyone in
+    # so TLP:CLEAR resources reach anonymous visitors.
+    "library.resource.view": Rule(EVERYONE),
+    "library.resource.create": Rule(MEMBERS),
+    "library.resource.change": Rule(MEMBERS, check=lambda p, r: library_can_change(p, r)),
+    "library.access.request": Rule(MEMBERS, check=lambda p, r: library_can_request(p, r)),
+    "library.access.inbox": Rule(MEMBERS),
+    "library.access.decide": Rule(MEMBERS, check=lambda p, a: library_can_decide(p, a)),
+    "library.findings.view": Rule(ADMINS),
     # --- alerts ------------------------------------------------------------------------------
     # Law-enforcement vetted members of the sending and recipient agencies only; admin rights do
     # not open alerts. hide=True: outsiders get 404, never learn that an alert exists.
-    "alerts.view": Rule(LE_ONLY, check=lambda p, a: alert_readable(p, a), hide=True),
+    "alerts.view": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_readable(p, a), hide=True
+    ),
     "alerts.read_content": Rule(
-        LE_ONLY, check=lambda p, a: alert_content_readable(p, a), hide=True
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_content_readable(p, a), hide=True
     ),
-    "alerts.create": Rule(LE_ONLY, hide=True),
-    "alerts.send": Rule(LE_ONLY, check=lambda p, a: alert_can_send(p, a), hide=True),
-    "alerts.approve": Rule(LE_ONLY, check=lambda p, a: alert_can_approve(p, a), hide=True),
-    "alerts.retract": Rule(LE_ONLY, check=lambda p, a: alert_can_retract(p, a), hide=True),
+    "alerts.create": Rule(frozenset({R.LE_VETTED}), hide=True),
+    "alerts.send": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_send(p, a), hide=True
+    ),
+    "alerts.approve": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_approve(p, a), hide=True
+    ),
+    "alerts.retract": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_retract(p, a), hide=True
+    ),
     "alerts.acknowledge": Rule(
-        LE_ONLY, check=lambda p, r: alert_recipient_can_act(p, r), hide=True
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_recipient_can_act(p, a), hide=True
     ),
-    "alerts.outcome": Rule(LE_ONLY, check=lambda p, r: alert_recipient_can_act(p, r), hide=True),
-    "alerts.reply": Rule(LE_ONLY, check=lambda p, a: alert_can_work_on(p, a), hide=True),
-    "alerts.close": Rule(LE_ONLY, check=lambda p, a: alert_can_work_on(p, a), hide=True),
-    "alerts.sender_view": Rule(LE_ONLY, check=lambda p, a: alert_sender_view(p, a), hide=True),
+    "alerts.outcome": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_recipient_can_act(p, a), hide=True
+    ),
+    "alerts.reply": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_work_on(p, a), hide=True
+    ),
+    "alerts.close": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_work_on(p, a), hide=True
+    ),
+    "alerts.sender_view": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_sender_view(p, a), hide=True
+    ),
     "alerts.stats.view": Rule(ADMINS, hide=True, description="Counts only, no alert content"),
     # --- reports -----------------------------------------------------------------------------
+    "reports.view": Rule(MEMBERS, description="The reports hub and the network overview"),
 }
 
 ROUTES: dict[str, str] = {
@@ -100,10 +151,74 @@ ROUTES: dict[str, str] = {
     "api:api-root": "public.view",
     "api:me": "api.me",
     # --- network -----------------------------------------------------------------------------
+    "network:directory": "network.directory.view",
+    "network:directory_export": "network.directory.export",
+    "network:organisation_list": "network.directory.view",
+    "network:organisation_detail": "network.directory.view",
+    "network:organisation_create": "network.organisation.create",
+    "network:organisation_edit": "network.organisation.change",
+    "network:person_detail": "network.directory.view",
+    "network:person_create": "network.person.create",
+    "network:person_edit": "network.person.change",
+    "network:membership_add": "network.person.change",
+    "network:membership_end": "network.person.change",
+    "network:person_invite": "network.person.invite",
+    "network:person_erase": "network.person.erase",
+    "network:vetting_list": "network.vetting.view",
+    "network:country_list": "network.directory.view",
+    "network:country_detail": "network.directory.view",
+    "network:focal_point_add": "network.focal_point.manage",
+    "network:focal_point_remove": "network.focal_point.manage",
+    "network:panel_detail": "network.directory.view",
+    "network:panel_create": "network.panel.manage",
+    "network:panel_edit": "network.panel.manage",
+    "network:panel_member_add": "network.panel.manage",
+    "network:panel_member_remove": "network.panel.manage",
+    "network:meeting_detail": "network.directory.view",
+    "network:meeting_create": "network.panel.manage",
+    "network:meeting_edit": "network.panel.manage",
+    "network:import_start": "network.import",
+    "network:import_template": "network.import",
+    "network:import_preview": "network.import",
+    "network:import_row_edit": "network.import",
+    "network:import_commit": "network.import",
+    "network:my_data": "network.personal_data.view",
+    "network:my_data_download": "network.personal_data.view",
+    "api:country_list": "network.directory.view",
+    "api:country_get": "network.directory.view",
+    "api:organisation_list": "network.directory.view",
+    "api:organisation_get": "network.directory.view",
+    "api:organisation_create": "network.organisation.create",
+    "api:organisation_update": "network.organisation.change",
+    "api:person_list": "network.directory.view",
+    "api:person_get": "network.directory.view",
+    "api:person_create": "network.person.create",
+    "api:person_update": "network.person.change",
     # --- terminology -------------------------------------------------------------------------
     # --- workshops ---------------------------------------------------------------------------
     # --- training ----------------------------------------------------------------------------
     # --- library -----------------------------------------------------------------------------
+    "library:resource_list": "library.resource.view",
+    "library:resource_search": "library.resource.view",
+    "library:resource_detail": "library.resource.view",
+    "library:file_download": "library.resource.view",
+    "library:resource_create": "library.resource.create",
+    "library:resource_edit": "library.resource.create",
+    "library:version_create": "library.resource.create",
+    "library:access_request_create": "library.access.inbox",
+    "library:access_request_inbox": "library.access.inbox",
+    "library:access_request_decide": "library.access.inbox",
+    "library:findings_list": "library.findings.view",
+    "api:resource_list": "library.resource.view",
+    "api:library_search": "library.resource.view",
+    "api:resource_get": "library.resource.view",
+    "api:resource_version_list": "library.resource.view",
+    "api:resource_file_download": "library.resource.view",
+    "api:resource_create": "library.resource.create",
+    "api:resource_version_create": "library.resource.create",
+    "api:library_access_request_list": "library.access.inbox",
+    "api:library_access_request_create": "library.access.inbox",
+    "api:library_access_request_decide": "library.access.inbox",
     # --- alerts ------------------------------------------------------------------------------
     "alerts:alert_list": "alerts.view",
     "alerts:alert_overdue": "alerts.view",
@@ -134,6 +249,9 @@ ROUTES: dict[str, str] = {
     "api:alert_close": "alerts.view",
     "api:alert_stats": "alerts.stats.view",
     # --- reports -----------------------------------------------------------------------------
+    "reports:index": "reports.view",
+    "reports:network_overview": "reports.view",
+    "reports:network_overview_export": "reports.view",
 }
 
 
@@ -153,11 +271,36 @@ SCOPES = {
     # --- foundation --------------------------------------------------------------------------
     "access.auditentry": _admins_only,
     "accounts.apitoken": lambda p, qs: qs.filter(user_id=p.user_id) if p.user_id else qs.none(),
+    "accounts.invitation": lambda p, qs: (
+        qs if p.is_admin else qs.filter(invited_by_id=p.user_id) if p.user_id else qs.none()
+    ),
     # --- network -----------------------------------------------------------------------------
+    "network.country": _members_only,
+    "network.organisation": _members_only,
+    "network.person": lambda p, qs: network_person_scope(p, qs),
+    "network.membership": _members_only,
+    "network.focalpoint": _members_only,
+    "network.advisorypanel": _members_only,
+    "network.panelmember": _members_only,
+    "network.vetting": lambda p, qs: network_vetting_scope(p, qs),
+    "network.panelmeeting": lambda p, qs: network_meeting_scope(p, qs),
+    "network.importbatch": lambda p, qs: (
+        qs.filter(created_by_id=p.user_id) if p.is_admin or p.focal_country_ids else qs.none()
+    ),
     # --- terminology -------------------------------------------------------------------------
     # --- workshops ---------------------------------------------------------------------------
     # --- training ----------------------------------------------------------------------------
     # --- library -----------------------------------------------------------------------------
+    "library.resource": lambda p, qs: library_resource_scope(p, qs),
+    "library.resourceversion": lambda p, qs: qs.filter(
+        resource__in=library_resource_scope(p, _library_resources(qs)).values("pk")
+    ),
+    "library.versionfile": lambda p, qs: qs.filter(
+        version__resource__in=library_resource_scope(
+            p, _library_resources(qs, "version__resource")
+        ).values("pk")
+    ),
+    "library.accessrequest": lambda p, qs: library_access_request_scope(p, qs),
     # --- alerts ------------------------------------------------------------------------------
     "alerts.alert": lambda p, qs: alert_scope(p, qs),
     "alerts.alertrecipient": lambda p, qs: qs.filter(alert__in=alert_scope(p, _alerts(qs))),
@@ -170,7 +313,6 @@ __all__ = ["RULES", "ROUTES", "SCOPES", "Q", "marking_q", "MEMBERS", "_everythin
 
 
 # --- alerts (helpers for the alerts sections above; looked up when a rule is evaluated) ------
-LE_ONLY = frozenset({R.LE_VETTED})
 _ALERT_DELIVERED = ("sent", "acknowledged", "closed", "retracted", "purged")
 _ALERT_OPEN = ("sent", "acknowledged")
 
@@ -275,3 +417,101 @@ def alert_recipient_can_act(p: Principal, r) -> bool:
 def alert_sender_view(p: Principal, a) -> bool:
     """Delivery, acknowledgements and the read log: the sending agency's readers only."""
     return _alert_sender_side(p, a) and alert_readable(p, a)
+
+
+# --- library (helpers for the library sections above) -----------------------------------------
+def _library_resources(qs, path: str = "resource"):
+    model = qs.model
+    for part in path.split("__"):
+        model = model._meta.get_field(part).related_model
+    return model.objects.all()
+
+
+def library_resource_scope(p: Principal, qs):
+    """TLP for resources, with subqueries instead of joins (no duplicates, no distinct()).
+
+    AMBER opens to the owner's and the shared organisations' members, and to people granted
+    access one by one; RED to the named people only. Admin rights open nothing more.
+    """
+    from django.apps import apps
+
+    resource = apps.get_model("library", "Resource")
+    q = Q(marking="CLEAR")
+    if p.is_member:
+        q |= Q(marking="GREEN")
+    if p.organisation_ids:
+        orgs = list(p.organisation_ids)
+        shared = resource.shared_with.through.objects.filter(organisation_id__in=orgs)
+        q |= Q(marking__in=["AMBER", "AMBER_STRICT"], owner_organisation_id__in=orgs)
+        q |= Q(marking="AMBER", pk__in=shared.values("resource_id"))
+    if p.person_id:
+        named = resource.named_people.through.objects.filter(person_id=p.person_id)
+        q |= Q(marking__in=["AMBER", "RED"], pk__in=named.values("resource_id"))
+    return qs.filter(q)
+
+
+def library_can_change(p: Principal, r) -> bool:
+    """The owning organisation's members; admins too for CLEAR and GREEN resources."""
+    return r.owner_organisation_id in p.organisation_ids or (
+        p.is_admin and r.marking in ("CLEAR", "GREEN")
+    )
+
+
+def library_can_request(p: Principal, r) -> bool:
+    return p.is_member and r.marking == "AMBER" and r.listed_when_restricted
+
+
+def library_can_decide(p: Principal, a) -> bool:
+    return a.status == "pending" and a.resource.owner_organisation_id in p.organisation_ids
+
+
+def library_access_request_scope(p: Principal, qs):
+    """Requesters see their own; the owning organisation's members see those addressed to it."""
+    if not p.user_id:
+        return qs.none()
+    q = Q(requester_id=p.user_id)
+    if p.organisation_ids:
+        q |= Q(resource__owner_organisation_id__in=list(p.organisation_ids))
+    return qs.filter(q)
+
+
+# --- network (helpers for the network sections above) -----------------------------------------
+def network_person_manageable(p: Principal, person) -> bool:
+    """Admins: everyone; focal points: people with a current membership in their country."""
+    if p.is_admin:
+        return True
+    return bool(p.focal_country_ids & person.country_ids())
+
+
+def network_can_vet(p: Principal, person) -> bool:
+    return person.pk != p.person_id and network_person_manageable(p, person)
+
+
+def network_person_scope(p: Principal, qs):
+    """Members see the directory; only admins see entries that were erased (names removed)."""
+    if p.is_admin:
+        return qs
+    return qs.filter(erased_at__isnull=True) if p.is_member else qs.none()
+
+
+def network_vetting_scope(p: Principal, qs):
+    """Vetting records: admins, focal points for people of their country, and the person."""
+    if p.is_admin:
+        return qs
+    q = Q(person_id=p.person_id) if p.person_id else Q(pk__in=[])
+    if p.focal_country_ids:
+        from django.apps import apps
+
+        membership = apps.get_model("network", "Membership")
+        local = membership.objects.filter(
+            membership.current_q(), organisation__country_id__in=list(p.focal_country_ids)
+        )
+        q |= Q(person_id__in=local.values("person_id"))
+    return qs.filter(q)
+
+
+def network_meeting_scope(p: Principal, qs):
+    """Panel minutes follow the TLP: a subquery keeps the rows distinct without distinct()."""
+    if not p.is_member:
+        return qs.none()
+    return qs.filter(pk__in=qs.model.objects.filter(marking_q(p)).values("pk"))

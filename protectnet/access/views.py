@@ -1,10 +1,60 @@
+"""The audit log page (admins only: the route guard and the SCOPES entry both say so)."""
+
+import json
+
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+
+from protectnet.core.exports import csv_response
+
+from . import audit, selectors
+from .forms import AuditFilterForm
+
+PAGE_SIZE = 50
+CSV_HEADER = ["seq", "time", "actor", "action", "object_type", "object_id", "object", "ip", "data"]
+
+
+def _filters(request) -> tuple[AuditFilterForm, dict]:
+    form = AuditFilterForm(request.GET or None)
+    return form, form.filters()
 
 
 def audit_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "access/audit_list.html")
+    form, filters = _filters(request)
+    entries = selectors.audit_entry_list(user=request.user, **filters)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "entries": page.object_list,
+        "querystring": query.urlencode(),
+        "vocabulary": selectors.audit_vocabulary(user=request.user),
+    }
+    return render(request, "access/audit_list.html", context)
 
 
 def audit_export(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    _form, filters = _filters(request)
+    entries = selectors.audit_entry_list(user=request.user, **filters)
+    # Reading the whole log is itself worth a line in it.
+    audit.record("audit.exported", request=request, data={k: str(v) for k, v in filters.items()})
+    rows = (
+        [
+            e.seq,
+            e.created_at.isoformat(),
+            e.actor_label,
+            e.action,
+            e.object_type,
+            e.object_id,
+            e.object_repr,
+            e.ip or "",
+            json.dumps(e.data, ensure_ascii=False, sort_keys=True),
+        ]
+        for e in entries.iterator(chunk_size=2000)
+    )
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    return csv_response(f"audit-{stamp}.csv", CSV_HEADER, rows)

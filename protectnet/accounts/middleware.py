@@ -1,9 +1,11 @@
 """Network admins and law-enforcement vetted members must pass a second factor.
 
-A user whose roles require one is sent to set it up (no device yet) or to verify it (device but
-unverified session) before any other page opens. Vetted law-enforcement status itself already
-depends on a confirmed device (see access/principal.py).
+A signed-in user whose roles require one is sent to set it up (no device yet); a user with a
+device whose session has not passed it is sent to verify, before any other page opens. Vetted
+law-enforcement status itself already depends on a confirmed device (see access/principal.py).
 """
+
+from urllib.parse import urlencode
 
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -14,9 +16,9 @@ ALLOWED_WHILE_PENDING = {
     "accounts:login",
     "accounts:login_second_factor",
     "accounts:logout",
+    # The setup views themselves refuse an unverified session of an enrolled account.
     "accounts:second_factor_setup",
     "accounts:second_factor_qr",
-    "accounts:recovery_codes",
     "core:healthz",
     "core:readyz",
     "set_language",
@@ -40,8 +42,8 @@ class SecondFactorRequiredMiddleware:
             return None
         principal = principal_for(user)
         if principal.has_second_factor:
-            # Has a device but this session has not passed it.
-            return redirect(reverse("accounts:login_second_factor") + f"?next={request.path}")
+            target = reverse("accounts:login_second_factor")
+            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         if principal.must_use_second_factor:
             return redirect("accounts:second_factor_setup")
         return None

@@ -1,11 +1,41 @@
 from django.urls import path
 
-from . import views
+from .views import invitations, password, profile, second_factor, sign_in
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", views.login, name="login"),
-    path("logout/", views.logout, name="logout"),
-    path("profile/", views.profile, name="profile"),
+    path("login/", sign_in.login, name="login"),
+    path("login/second-factor/", sign_in.login_second_factor, name="login_second_factor"),
+    path("logout/", sign_in.logout, name="logout"),
+    path("password-reset/", password.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent/",
+        password.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        password.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        password.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("invitation/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
+    path("invitations/new/", invitations.invitation_create, name="invitation_create"),
+    path("profile/", profile.profile, name="profile"),
+    path("password/", password.PasswordChangeView.as_view(), name="password_change"),
+    path("second-factor/", second_factor.second_factor_setup, name="second_factor_setup"),
+    path("second-factor/qr.svg", second_factor.second_factor_qr, name="second_factor_qr"),
+    path(
+        "second-factor/disable/",
+        second_factor.second_factor_disable,
+        name="second_factor_disable",
+    ),
+    path("second-factor/recovery-codes/", second_factor.recovery_codes, name="recovery_codes"),
+    path("tokens/new/", profile.token_create, name="token_create"),
+    path("tokens/<int:token_id>/revoke/", profile.token_revoke, name="token_revoke"),
 ]

@@ -39,3 +39,9 @@ def error_500(request):
     from django.template import loader
 
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (often a page left open too long): say so plainly,
+    without Django's technical reason."""
+    return render(request, "errors/csrf.html", status=403)

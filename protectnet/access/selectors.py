@@ -1,0 +1,46 @@
+"""Reads of the access app: the audit log, for admins only (see SCOPES)."""
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from .models import AuditEntry
+from .policy import visible
+
+
+def audit_entry_list(
+    *,
+    user,
+    actor: str = "",
+    action: str = "",
+    object_type: str = "",
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet:
+    """Newest first. `action` matches a prefix ("auth." finds every sign-in event)."""
+    qs = visible(user, AuditEntry.objects.all())
+    if actor:
+        qs = qs.filter(actor_label__icontains=actor)
+    if action:
+        qs = qs.filter(action__startswith=action)
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    if date_from:
+        qs = qs.filter(created_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(created_at__date__lte=date_to)
+    return qs.order_by("-seq")
+
+
+def audit_vocabulary(*, user) -> dict[str, list[str]]:
+    """Actions and object types present, to suggest in the filter form (two queries)."""
+    qs = visible(user, AuditEntry.objects.all()).order_by()
+    return {
+        "actions": list(qs.values_list("action", flat=True).distinct().order_by("action")),
+        "object_types": list(
+            qs.exclude(object_type="")
+            .values_list("object_type", flat=True)
+            .distinct()
+            .order_by("object_type")
+        ),
+    }

@@ -1,0 +1,44 @@
+"""Role grants: only admins grant, and nobody changes their own roles."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import audit
+from .models import RoleGrant
+from .policy import require
+from .principal import forget
+from .roles import GRANTABLE_ROLES
+
+
+def _check(actor, user, role) -> None:
+    require(actor, "access.grant_role")
+    if getattr(actor, "pk", None) == user.pk:
+        raise PermissionDenied(_("Nobody can change their own roles."))
+    if role not in GRANTABLE_ROLES:
+        raise ValidationError(_("This role is not granted; it follows from the directory."))
+
+
+def role_grant(*, actor, user, role: str, request=None) -> RoleGrant:
+    _check(actor, user, role)
+    with transaction.atomic():
+        grant, created = RoleGrant.objects.get_or_create(
+            user=user, role=role, defaults={"granted_by": actor}
+        )
+        if created:
+            audit.record(
+                "access.role_granted", actor=actor, obj=user, request=request, data={"role": role}
+            )
+    forget(user)
+    return grant
+
+
+def role_revoke(*, actor, user, role: str, request=None) -> None:
+    _check(actor, user, role)
+    with transaction.atomic():
+        deleted, _count = RoleGrant.objects.filter(user=user, role=role).delete()
+        if deleted:
+            audit.record(
+                "access.role_revoked", actor=actor, obj=user, request=request, data={"role": role}
+            )
+    forget(user)

@@ -1,0 +1,35 @@
+"""Every write of the accounts app: `from protectnet.accounts.services import ...`."""
+
+from .invitations import InvitationState, invitation_accept, invitation_create, invitation_state
+from .second_factor import (
+    recovery_codes_regenerate,
+    second_factor_confirm,
+    second_factor_disable,
+    second_factor_start,
+)
+from .sign_in import (
+    SignInOutcome,
+    password_sign_in,
+    pending_user,
+    second_factor_sign_in,
+    sign_out,
+)
+from .tokens import token_create, token_revoke
+
+__all__ = [
+    "InvitationState",
+    "SignInOutcome",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_state",
+    "password_sign_in",
+    "pending_user",
+    "recovery_codes_regenerate",
+    "second_factor_confirm",
+    "second_factor_disable",
+    "second_factor_sign_in",
+    "second_factor_start",
+    "sign_out",
+    "token_create",
+    "token_revoke",
+]

@@ -1,0 +1,96 @@
+"""Browser journeys: sign in, see the dashboard, sign out; an admin passes TOTP; on a phone too."""
+
+from pathlib import Path
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import PASSWORD
+
+from .conftest import browser_sign_in
+
+AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
+
+
+def serious_violations(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def axe_page(browser, live_server):
+    # bypass_csp only so that the axe-core checker can be injected; the app sets the CSP.
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def sign_out(tab) -> None:
+    menu = tab.locator("details.nav-menu")
+    if menu.is_visible() and not menu.evaluate("el => el.open"):
+        menu.locator("summary").click()
+    tab.get_by_role("button", name="Sign out").click()
+
+
+def test_member_signs_in_sees_the_dashboard_and_signs_out(world, axe_page):
+    page = axe_page
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+    assert serious_violations(page) == []
+    browser_sign_in(page, world.kh_member.email, PASSWORD)
+    page.wait_for_url("**/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Welcome")
+    assert serious_violations(page) == []
+    sign_out(page)
+    page.wait_for_url("**/accounts/login/")
+    assert page.get_by_text("You are signed out.").is_visible()
+    page.goto("/")
+    assert "/accounts/login/" in page.url
+
+
+def test_wrong_password_shows_a_message_that_reveals_nothing(world, page):
+    browser_sign_in(page, world.kh_member.email, "not the right password")
+    assert page.get_by_role("alert").inner_text().startswith("Sign-in failed")
+    assert page.get_by_label("Email").input_value() == world.kh_member.email
+
+
+def test_admin_passes_the_second_factor(world, page):
+    browser_sign_in(page, world.admin.email, PASSWORD)
+    page.wait_for_url("**/accounts/login/second-factor/**")
+    assert page.get_by_role("heading", name="Enter your code").is_visible()
+    from django_otp.oath import TOTP
+
+    device = TOTPDevice.objects.get(user=world.admin)
+    code = f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url("**/")
+    assert page.get_by_role("link", name="Audit log").count() == 1
+    page.get_by_role("link", name="Audit log").click()
+    assert page.get_by_role("heading", name="Audit log").is_visible()
+    assert page.get_by_role("cell", name="auth.sign_in", exact=True).count() >= 1
+
+
+def test_sign_in_and_out_on_a_phone(world, phone_page):
+    page = phone_page
+    browser_sign_in(page, world.kh_member.email, PASSWORD)
+    page.wait_for_url("**/")
+    summary = page.locator("details.nav-menu > summary")
+    assert summary.is_visible()
+    assert not page.get_by_role("button", name="Sign out").is_visible()
+    summary.click()
+    assert page.get_by_role("link", name="My account").is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # nothing wider than the phone
+    sign_out(page)
+    page.wait_for_url("**/accounts/login/")
