@@ -33,6 +33,17 @@ def install(api) -> None:
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         return respond(request, 422, "invalid", "The data is not valid.", errors=[errors])
 
+    codes = {
+        400: "bad_request",
+        401: "unauthenticated",
+        403: "forbidden",
+        404: "not_found",
+        409: "conflict",
+        413: "too_large",
+        415: "unsupported_type",
+        429: "throttled",
+    }
+
     @api.exception_handler(HttpError)
     def http_error(request, exc):
-        return respond(request, exc.status_code, "error", str(exc))
+        return respond(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
