@@ -69,8 +69,72 @@ RULES: dict[str, Rule] = {
     "network.import": Rule(ADMINS | {R.FOCAL_POINT}),
     "network.personal_data.view": Rule(SIGNED_IN, description="Everything stored about oneself"),
     # --- terminology -------------------------------------------------------------------------
+    # Writers of every app check their text; the list is reference for them; admins edit it.
+    "terminology.check": Rule(
+        frozenset({R.MEMBER, R.NETWORK_ADMIN, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER}),
+        description="Check a text for discouraged terms (nothing is stored)",
+    ),
+    "terminology.term.view": Rule(
+        frozenset({R.MEMBER, R.NETWORK_ADMIN, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER})
+    ),
+    "terminology.term.manage": Rule(ADMINS, description="Add and edit terms (audited)"),
     # --- workshops ---------------------------------------------------------------------------
+    # Reading a workshop: the workshop scope decides (published for members, their own for
+    # guests, public pages for anyone); organisers (network admins) manage everything.
+    "workshops.workshop.view": Rule(EVERYONE),
+    "workshops.workshop.list": Rule(SIGNED_IN),
+    "workshops.workshop.manage": Rule(ADMINS),
+    "workshops.delegation.view": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
+    "workshops.nomination.create": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, d: workshops_can_nominate(p, d)
+    ),
+    "workshops.nomination.withdraw": Rule(
+        ADMINS | {R.FOCAL_POINT}, check=lambda p, n: admin_or_focal_of(p, n.delegation)
+    ),
+    "workshops.nomination.decide": Rule(ADMINS),
+    # The personal link's token is the credential: the holder acts as the invited person.
+    "workshops.registration.by_token": Rule(EVERYONE),
+    "workshops.registration.submit": Rule(
+        SIGNED_IN | {R.ANONYMOUS}, check=lambda p, o: workshops_is_own(p, o)
+    ),
+    "workshops.registration.view": Rule(
+        SIGNED_IN, check=lambda p, r: workshops_registration_viewable(p, r)
+    ),
+    "workshops.registration.sensitive.view": Rule(
+        SIGNED_IN, check=lambda p, r: p.is_admin or workshops_is_own(p, r)
+    ),
+    "workshops.registration.list": Rule(ADMINS),
+    "workshops.checkin": Rule(ADMINS),
+    "workshops.feedback.submit": Rule(SIGNED_IN, check=lambda p, r: workshops_is_own(p, r)),
+    "workshops.outcome.view": Rule(MEMBERS),
+    "workshops.outcome.manage": Rule(ADMINS),
+    "workshops.report.view": Rule(ADMINS),
     # --- training ----------------------------------------------------------------------------
+    # Catalogue and schedule: signed-in users; the scopes narrow guests to their own courses.
+    "training.course.view": Rule(SIGNED_IN),
+    "training.course.manage": Rule(ADMINS | {R.TRAINER}),
+    "training.delivery.create": Rule(ADMINS | {R.TRAINER}),
+    # A trainer manages the deliveries they train; admins all of them.
+    "training.delivery.manage": Rule(
+        ADMINS | {R.TRAINER}, check=lambda p, d: training_trains(p, d)
+    ),
+    # Focal points nominate people of their country; trainers of the delivery and admins anyone.
+    "training.enrolment.nominate": Rule(
+        ADMINS | {R.TRAINER, R.FOCAL_POINT}, check=lambda p, e: training_can_nominate(p, e)
+    ),
+    "training.test.take": Rule(SIGNED_IN, check=lambda p, e: training_own(p, e)),
+    "training.evaluation.submit": Rule(SIGNED_IN, check=lambda p, e: training_own(p, e)),
+    "training.followup.answer": Rule(SIGNED_IN, check=lambda p, f: training_own(p, f.enrolment)),
+    "training.certificate.download": Rule(
+        SIGNED_IN, check=lambda p, c: training_results_reader(p, c.enrolment)
+    ),
+    "training.certificate.revoke": Rule(
+        ADMINS | {R.TRAINER}, check=lambda p, c: training_trains(p, c.enrolment.delivery)
+    ),
+    "training.certificate.verify": Rule(EVERYONE, description="Public certificate verification"),
+    "training.capacity.view": Rule(
+        ADMINS | {R.TRAINER, R.FOCAL_POINT}, description="Aggregates only, no names"
+    ),
     # --- library -----------------------------------------------------------------------------
     # Reading is decided per row by the library scope (markings); the role gate lets everyone in
     # so TLP:CLEAR resources reach anonymous visitors.
@@ -195,8 +259,99 @@ ROUTES: dict[str, str] = {
     "api:person_create": "network.person.create",
     "api:person_update": "network.person.change",
     # --- terminology -------------------------------------------------------------------------
+    "terminology:check": "terminology.check",
+    "terminology:term_list": "terminology.term.view",
+    "terminology:term_create": "terminology.term.manage",
+    "terminology:term_edit": "terminology.term.manage",
+    "api:terminology_check": "terminology.check",
+    "api:terminology_term_list": "terminology.term.view",
     # --- workshops ---------------------------------------------------------------------------
+    "workshops:workshop_list": "workshops.workshop.list",
+    "workshops:workshop_create": "workshops.workshop.manage",
+    "workshops:workshop_edit": "workshops.workshop.manage",
+    "workshops:workshop_detail": "workshops.workshop.view",
+    "workshops:agenda": "workshops.workshop.view",
+    "workshops:agenda_ics": "workshops.workshop.view",
+    "workshops:session_create": "workshops.workshop.manage",
+    "workshops:session_edit": "workshops.workshop.manage",
+    "workshops:speaker_create": "workshops.workshop.manage",
+    "workshops:delegation_list": "workshops.delegation.view",
+    "workshops:delegation_detail": "workshops.delegation.view",
+    "workshops:nomination_decide": "workshops.nomination.decide",
+    "workshops:nomination_withdraw": "workshops.delegation.view",
+    "workshops:registration_list": "workshops.registration.list",
+    "workshops:registration_detail": "workshops.workshop.list",
+    "workshops:participant_export": "workshops.registration.list",
+    "workshops:badges_pdf": "workshops.checkin",
+    "workshops:checkin": "workshops.checkin",
+    "workshops:checkin_record": "workshops.checkin",
+    "workshops:outcome_list": "workshops.outcome.view",
+    "workshops:outcome_create": "workshops.outcome.manage",
+    "workshops:outcome_edit": "workshops.outcome.manage",
+    "workshops:report": "workshops.report.view",
+    "workshops:report_pdf": "workshops.report.view",
+    "workshops:series_report": "workshops.report.view",
+    "workshops:registration_by_token": "workshops.registration.by_token",
+    "workshops:cancel_by_token": "workshops.registration.by_token",
+    "workshops:choose_by_token": "workshops.registration.by_token",
+    "workshops:visa_letter_by_token": "workshops.registration.by_token",
+    "workshops:agenda_ics_by_token": "workshops.registration.by_token",
+    "workshops:feedback_by_token": "workshops.registration.by_token",
+    "workshops:registration_me": "workshops.workshop.list",
+    "workshops:cancel_me": "workshops.workshop.list",
+    "workshops:choose_me": "workshops.workshop.list",
+    "workshops:visa_letter_me": "workshops.workshop.list",
+    "workshops:agenda_ics_me": "workshops.workshop.list",
+    "workshops:feedback_me": "workshops.workshop.list",
+    "api:workshop_list": "workshops.workshop.view",
+    "api:workshop_get": "workshops.workshop.view",
+    "api:workshop_session_list": "workshops.workshop.view",
+    "api:workshop_delegation_list": "workshops.delegation.view",
+    "api:workshop_nomination_list": "workshops.delegation.view",
+    "api:workshop_nomination_create": "workshops.delegation.view",
+    "api:workshop_registration_list": "workshops.workshop.list",
+    "api:workshop_checkin_create": "workshops.checkin",
+    "api:workshop_feedback_summary": "workshops.report.view",
+    "api:workshop_outcome_list": "workshops.outcome.view",
     # --- training ----------------------------------------------------------------------------
+    "training:course_list": "training.course.view",
+    "training:my_training": "training.course.view",
+    "training:course_create": "training.course.manage",
+    "training:course_detail": "training.course.view",
+    "training:course_edit": "training.course.manage",
+    "training:question_list": "training.course.manage",
+    "training:question_retire": "training.course.manage",
+    "training:delivery_create": "training.delivery.create",
+    "training:delivery_detail": "training.course.view",
+    "training:delivery_edit": "training.delivery.manage",
+    "training:enrolment_create": "training.enrolment.nominate",
+    "training:enrolment_withdraw": "training.enrolment.nominate",
+    "training:attendance_record": "training.delivery.manage",
+    "training:delivery_complete": "training.delivery.manage",
+    "training:delivery_rescore": "training.delivery.manage",
+    "training:delivery_results_export": "training.delivery.manage",
+    "training:test_take": "training.test.take",
+    "training:evaluation_submit": "training.evaluation.submit",
+    "training:followup_answer": "training.followup.answer",
+    "training:certificate_download": "training.certificate.download",
+    "training:certificate_revoke": "training.certificate.revoke",
+    "training:certificate_verify_form": "training.certificate.verify",
+    "training:certificate_verify": "training.certificate.verify",
+    "training:capacity": "training.capacity.view",
+    "training:capacity_export": "training.capacity.view",
+    "api:course_list": "training.course.view",
+    "api:course_get": "training.course.view",
+    "api:course_create": "training.course.manage",
+    "api:delivery_list": "training.course.view",
+    "api:delivery_get": "training.course.view",
+    "api:delivery_create": "training.delivery.create",
+    "api:enrolment_list": "training.course.view",
+    "api:enrolment_create": "training.enrolment.nominate",
+    "api:training_attendance_list": "training.course.view",
+    "api:training_attendance_record": "training.delivery.manage",
+    "api:training_result_list": "training.course.view",
+    "api:certificate_list": "training.certificate.download",
+    "api:certificate_verify": "training.certificate.verify",
     # --- library -----------------------------------------------------------------------------
     "library:resource_list": "library.resource.view",
     "library:resource_search": "library.resource.view",
@@ -288,8 +443,39 @@ SCOPES = {
         qs.filter(created_by_id=p.user_id) if p.is_admin or p.focal_country_ids else qs.none()
     ),
     # --- terminology -------------------------------------------------------------------------
+    "terminology.term": lambda p, qs: (
+        qs
+        if p.is_admin
+        else qs.filter(active=True)
+        if p.has(R.MEMBER, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER)
+        else qs.none()
+    ),
     # --- workshops ---------------------------------------------------------------------------
+    "workshops.series": _members_only,
+    "workshops.workshop": lambda p, qs: workshops_workshop_scope(p, qs),
+    "workshops.session": lambda p, qs: workshops_via_workshop(p, qs),
+    "workshops.speaker": _members_only,
+    "workshops.delegation": lambda p, qs: workshops_delegation_scope(p, qs),
+    "workshops.nomination": lambda p, qs: workshops_delegation_scope(p, qs, "delegation__"),
+    "workshops.invitation": lambda p, qs: workshops_own_scope(p, qs),
+    "workshops.registration": lambda p, qs: workshops_registration_scope(p, qs),
+    "workshops.dayattendance": _admins_only,
+    "workshops.sessionattendance": _admins_only,
+    "workshops.feedbackresponse": _admins_only,
+    "workshops.outcome": lambda p, qs: workshops_via_workshop(p, qs) if p.is_member else qs.none(),
     # --- training ----------------------------------------------------------------------------
+    "training.course": lambda p, qs: training_course_scope(p, qs),
+    "training.question": lambda p, qs: training_question_scope(p, qs),
+    "training.choice": lambda p, qs: qs.filter(
+        question__in=training_question_scope(p, _training_model("Question"))
+    ),
+    "training.delivery": lambda p, qs: training_delivery_scope(p, qs),
+    "training.enrolment": lambda p, qs: training_enrolment_scope(p, qs),
+    "training.attendanceday": lambda p, qs: training_results_scope(p, qs),
+    "training.testsubmission": lambda p, qs: training_results_scope(p, qs),
+    "training.evaluation": lambda p, qs: training_results_scope(p, qs),
+    "training.certificate": lambda p, qs: training_results_scope(p, qs),
+    "training.followup": lambda p, qs: training_results_scope(p, qs),
     # --- library -----------------------------------------------------------------------------
     "library.resource": lambda p, qs: library_resource_scope(p, qs),
     "library.resourceversion": lambda p, qs: qs.filter(
@@ -515,3 +701,169 @@ def network_meeting_scope(p: Principal, qs):
     if not p.is_member:
         return qs.none()
     return qs.filter(pk__in=qs.model.objects.filter(marking_q(p)).values("pk"))
+
+
+# --- training (helpers for the training sections above) ---------------------------------------
+def _training_model(name: str):
+    from django.apps import apps
+
+    return apps.get_model("training", name).objects.all()
+
+
+def _training_is_staff(p: Principal) -> bool:
+    return p.is_admin or p.has(R.TRAINER)
+
+
+def training_trains(p: Principal, delivery) -> bool:
+    """Admins; trainers for the deliveries they train (trainers prefetched by the selectors)."""
+    if p.is_admin:
+        return True
+    return p.has(R.TRAINER) and p.person_id in delivery.trainer_person_ids()
+
+
+def training_can_nominate(p: Principal, enrolment) -> bool:
+    """obj: the (unsaved) enrolment with its delivery, person and nominating organisation."""
+    if training_trains(p, enrolment.delivery):
+        return True
+    return enrolment.organisation.country_id in p.focal_country_ids
+
+
+def training_own(p: Principal, enrolment) -> bool:
+    return p.person_id is not None and enrolment.person_id == p.person_id
+
+
+def training_results_reader(p: Principal, enrolment) -> bool:
+    return training_own(p, enrolment) or training_trains(p, enrolment.delivery)
+
+
+def _training_my_course_ids(p: Principal):
+    enrolments = _training_model("Enrolment").filter(person_id=p.person_id)
+    return enrolments.values("delivery__course_id")
+
+
+def training_course_scope(p: Principal, qs):
+    """Members, trainers and admins see the catalogue; guests the courses they are enrolled in."""
+    if p.is_member or _training_is_staff(p):
+        return qs
+    if not p.person_id:
+        return qs.none()
+    return qs.filter(pk__in=_training_my_course_ids(p))
+
+
+def training_question_scope(p: Principal, qs):
+    """The bank (with its key) for admins and trainers; trainees reach their courses' questions
+    through the test pages, which never show the key before submission."""
+    if _training_is_staff(p):
+        return qs
+    if not p.person_id:
+        return qs.none()
+    return qs.filter(course_id__in=_training_my_course_ids(p))
+
+
+def training_delivery_scope(p: Principal, qs):
+    if p.is_member or _training_is_staff(p):
+        return qs
+    if not p.person_id:
+        return qs.none()
+    mine = _training_model("Enrolment").filter(person_id=p.person_id).values("delivery_id")
+    return qs.filter(pk__in=mine)
+
+
+def _training_enrolment_q(p: Principal, *, focal: bool, prefix: str = "") -> Q | None:
+    if p.is_admin:
+        return Q()
+    if not p.person_id:
+        return None
+    q = Q(**{f"{prefix}person_id": p.person_id})
+    if p.has(R.TRAINER):
+        through = _training_model("Delivery").model.trainers.through.objects
+        trained = through.filter(person_id=p.person_id).values("delivery_id")
+        q |= Q(**{f"{prefix}delivery_id__in": trained})
+    if focal and p.focal_country_ids:
+        q |= Q(**{f"{prefix}organisation__country_id__in": list(p.focal_country_ids)})
+    return q
+
+
+def training_enrolment_scope(p: Principal, qs):
+    """The trainee, the delivery's trainers, admins, and focal points for their country."""
+    q = _training_enrolment_q(p, focal=True)
+    return qs.none() if q is None else qs.filter(q)
+
+
+def training_results_scope(p: Principal, qs):
+    """Scores, attendance, evaluations, certificates, follow-ups: the trainee, the delivery's
+    trainers and admins (focal points see who completed, not the answers)."""
+    q = _training_enrolment_q(p, focal=False, prefix="enrolment__")
+    return qs.none() if q is None else qs.filter(q)
+
+
+# --- workshops (helpers for the workshops sections above) -------------------------------------
+def workshops_is_own(p: Principal, obj) -> bool:
+    """The invited or registered person (a signed-in user, or the holder of the personal link)."""
+    return p.person_id is not None and getattr(obj, "person_id", None) == p.person_id
+
+
+def workshops_can_nominate(p: Principal, delegation) -> bool:
+    return admin_or_focal_of(p, delegation) and delegation.workshop.status in (
+        "planned",
+        "registration_open",
+    )
+
+
+def workshops_registration_viewable(p: Principal, r) -> bool:
+    if p.is_admin or workshops_is_own(p, r):
+        return True
+    return r.delegation_id is not None and r.delegation.country_id in p.focal_country_ids
+
+
+def _workshops_guest_ids(p: Principal):
+    from django.apps import apps
+
+    invitation = apps.get_model("workshops", "Invitation")
+    return invitation.objects.filter(person_id=p.person_id, revoked_at__isnull=True).values(
+        "workshop_id"
+    )
+
+
+def workshops_workshop_scope(p: Principal, qs):
+    """Admins: all; members: published; guests: the workshops they are invited to; anyone: the
+    public pages the organisers enabled."""
+    if p.is_admin:
+        return qs
+    q = Q(public_page=True) & ~Q(status="draft")
+    if p.is_member:
+        q |= ~Q(status="draft")
+    elif p.person_id:
+        q |= ~Q(status="draft") & Q(pk__in=_workshops_guest_ids(p))
+    return qs.filter(q)
+
+
+def workshops_via_workshop(p: Principal, qs):
+    from django.apps import apps
+
+    workshop = apps.get_model("workshops", "Workshop")
+    return qs.filter(workshop__in=workshops_workshop_scope(p, workshop.objects.all()).values("pk"))
+
+
+def workshops_delegation_scope(p: Principal, qs, prefix: str = ""):
+    if p.is_admin:
+        return qs
+    if not p.focal_country_ids:
+        return qs.none()
+    return qs.filter(**{f"{prefix}country_id__in": list(p.focal_country_ids)})
+
+
+def workshops_own_scope(p: Principal, qs):
+    if p.is_admin:
+        return qs
+    return qs.filter(person_id=p.person_id) if p.person_id else qs.none()
+
+
+def workshops_registration_scope(p: Principal, qs):
+    """Admins: all; the person: their own; focal points: their country's delegation."""
+    if p.is_admin:
+        return qs
+    q = Q(person_id=p.person_id) if p.person_id else Q(pk__in=[])
+    if p.focal_country_ids:
+        q |= Q(delegation__country_id__in=list(p.focal_country_ids))
+    return qs.filter(q)

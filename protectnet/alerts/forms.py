@@ -1,0 +1,192 @@
+"""Forms for the alert pages. Validation that matters lives in the services; forms parse input."""
+
+from django import forms
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from protectnet.access.markings import MARKING_HELP, Marking
+from protectnet.network.models import Membership, Sector
+from protectnet.terminology.forms import TerminologyCheckMixin
+
+from .models import ALERT_MARKINGS, Outcome, Priority, RetractionReason
+from .selectors import recipient_organisation_choices, sender_organisations_for, vetted_people
+from .services import AlertInput
+from .subject import Basis, fields_for, is_required
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class OrganisationChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.country.name})"
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} — {obj.agency}" if obj.agency else obj.display_name
+
+
+def _subject_field(spec, alert_type: str) -> forms.Field:
+    required = is_required(alert_type, spec.name)
+    if spec.kind == "date":
+        return forms.DateField(
+            label=spec.label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+        )
+    if spec.kind == "country":
+        return forms.ChoiceField(
+            label=spec.label, required=required, choices=[("", "—"), *list(countries)]
+        )
+    if spec.kind == "basis":
+        return forms.ChoiceField(
+            label=spec.label, required=required, choices=[("", "—"), *Basis.CHOICES]
+        )
+    widget = forms.Textarea(attrs={"rows": 4}) if spec.kind == "long_text" else None
+    return forms.CharField(
+        label=spec.label, required=required, max_length=spec.max_length, widget=widget
+    )
+
+
+class AlertForm(TerminologyCheckMixin, forms.Form):
+    terminology_fields = ("summary",)
+
+    sender_organisation = forms.TypedChoiceField(label=_("Sending agency"), coerce=int)
+    recipients = OrganisationChoiceField(
+        label=_("Recipient agencies"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Law-enforcement agencies of partner countries."),
+    )
+    marking = forms.ChoiceField(
+        label=_("Marking"),
+        choices=ALERT_MARKINGS,
+        initial=Marking.AMBER,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "AMBER: the recipient agencies' vetted members. AMBER+STRICT: the same, not to be "
+            "shared beyond them. RED: only the people you name below (needs a second approver)."
+        ),
+    )
+    named_people = PersonChoiceField(
+        label=_("Named recipients (TLP:RED only)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Name at least one vetted person in every recipient agency."),
+    )
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    ack_deadline = forms.DateTimeField(
+        label=_("Acknowledge by (UTC)"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    summary = forms.CharField(
+        label=_("Summary and what you ask of the recipients"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=8000,
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("PDF, Word, Excel or plain text; no images; up to 5 files of 10 MB."),
+    )
+
+    def __init__(self, *args, user, alert_type: str, **kwargs):
+        # Free text to check for discouraged terms: the summary, and the risk summary if the
+        # type has one (set before the mixin's __init__ reads it).
+        typed = {spec.name for spec in fields_for(alert_type)}
+        self.terminology_fields = (
+            ("summary", "risk_summary") if "risk_summary" in typed else ("summary",)
+        )
+        super().__init__(*args, **kwargs)
+        self.alert_type = alert_type
+        senders = list(sender_organisations_for(user=user))
+        self.fields["sender_organisation"].choices = [(o.pk, o.name) for o in senders]
+        if len(senders) == 1:
+            self.fields["sender_organisation"].widget = forms.HiddenInput()
+            self.fields["sender_organisation"].initial = senders[0].pk
+        partners = recipient_organisation_choices(user=user)
+        self.fields["recipients"].queryset = partners
+        agency = Membership.objects.filter(
+            Membership.current_q(),
+            person=OuterRef("pk"),
+            organisation__sector=Sector.LAW_ENFORCEMENT,
+        ).values("organisation__name")[:1]
+        org_ids = [o.pk for o in partners] + [o.pk for o in senders]
+        self.fields["named_people"].queryset = vetted_people(organisation_ids=org_ids).annotate(
+            agency=Subquery(agency)
+        )
+        self.subject_names = []
+        for spec in fields_for(alert_type):
+            self.fields[spec.name] = _subject_field(spec, alert_type)
+            self.subject_names.append(spec.name)
+        # Keep the long free text last, after the subject details.
+        for name in ("summary", "attachments"):
+            self.fields[name] = self.fields.pop(name)
+
+    @property
+    def marking_help(self):
+        return MARKING_HELP
+
+    def subject_fields(self):
+        return [self[name] for name in self.subject_names]
+
+    def to_input(self) -> AlertInput:
+        data = self.cleaned_data
+        return AlertInput(
+            alert_type=self.alert_type,
+            sender_organisation_id=data["sender_organisation"],
+            recipient_organisation_ids=[o.pk for o in data["recipients"]],
+            marking=data["marking"],
+            named_person_ids=[p.pk for p in data["named_people"]],
+            priority=data["priority"],
+            ack_deadline=data["ack_deadline"],
+            summary=data["summary"],
+            subject={name: data.get(name) for name in self.subject_names},
+            files=data.get("attachments") or [],
+        )
+
+    def add_service_errors(self, exc) -> None:
+        if not hasattr(exc, "error_dict"):
+            self.add_error(None, exc)
+            return
+        for name, errors in exc.message_dict.items():
+            self.add_error(name if name in self.fields else None, errors)
+
+
+class ReplyForm(TerminologyCheckMixin, forms.Form):
+    terminology_fields = ("body",)
+    body = forms.CharField(
+        label=_("Reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+
+
+class RetractForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=RetractionReason.choices, widget=forms.RadioSelect
+    )
+
+
+class ListFilterForm(forms.Form):
+    box = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("all", _("All")), ("inbox", _("Received")), ("sent", _("Sent"))],
+    )

@@ -1,0 +1,143 @@
+"""Every read the alert pages and API need, always through the access policy's scope."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from protectnet.access.policy import get_visible_or_404, visible
+from protectnet.access.principal import LE_VETTING_LEVELS, principal_for
+from protectnet.network.models import Membership, Organisation, Person, Sector
+
+from .models import OPEN, Alert, AlertAttachment, AlertRead, AlertRecipient, AlertReply
+
+
+def _with_recipients(qs: QuerySet, *related: str) -> QuerySet:
+    recipients = AlertRecipient.objects.select_related("organisation", "country", *related)
+    return qs.select_related("sender_organisation", "origin_country").prefetch_related(
+        Prefetch("recipients", queryset=recipients), "named_people"
+    )
+
+
+def alert_list(*, user, box: str = "all", status: str = "") -> QuerySet:
+    """Headers only (no content is decrypted for a list): reference, type, agencies, dates."""
+    qs = visible(user, Alert.objects.all())
+    orgs = principal_for(user).le_organisation_ids
+    if box == "inbox":
+        # Exists, not a join: a member of two recipient agencies must not see an alert twice.
+        mine = AlertRecipient.objects.filter(alert=OuterRef("pk"), organisation_id__in=orgs)
+        qs = qs.filter(Exists(mine))
+    elif box == "sent":
+        qs = qs.filter(sender_organisation_id__in=orgs)
+    if status:
+        qs = qs.filter(status=status)
+    return _with_recipients(qs).order_by("-created_at", "-id")
+
+
+def _overdue_recipients_q(now) -> Q:
+    return Q(acknowledged_at__isnull=True, delivered_at__isnull=False, alert__ack_deadline__lt=now)
+
+
+def alert_overdue_list(*, user, now=None) -> QuerySet:
+    """Alerts with at least one recipient agency that has not acknowledged by the deadline."""
+    now = now or timezone.now()
+    overdue = AlertRecipient.objects.filter(_overdue_recipients_q(now), alert=OuterRef("pk"))
+    qs = visible(user, Alert.objects.filter(status__in=OPEN)).filter(Exists(overdue))
+    return _with_recipients(qs).order_by("ack_deadline", "id")
+
+
+def alert_get(*, user, pk) -> Alert:
+    base = Alert.objects.select_related("created_by", "approved_by")
+    qs = _with_recipients(base, "acknowledged_by", "outcome_by").prefetch_related(
+        Prefetch("replies", queryset=AlertReply.objects.select_related("author", "organisation")),
+        Prefetch("attachments", queryset=AlertAttachment.objects.defer("content_ciphertext")),
+    )
+    return get_visible_or_404(user, qs, pk=pk)
+
+
+def alert_reads(*, alert: Alert) -> QuerySet:
+    """The read log of one alert the caller already holds (loaded through alert_get)."""
+    return AlertRead.objects.filter(alert=alert).select_related("user", "organisation")
+
+
+def attachment_get(*, user, alert: Alert, pk) -> AlertAttachment:
+    attachments = AlertAttachment.objects.filter(alert=alert).defer("content_ciphertext")
+    return get_visible_or_404(user, attachments, pk=pk)
+
+
+def recipient_row_for(*, user, alert: Alert) -> AlertRecipient | None:
+    """The caller's agency's recipient row (from the prefetched recipients), if any."""
+    orgs = principal_for(user).le_organisation_ids
+    return next((r for r in alert.recipients.all() if r.organisation_id in orgs), None)
+
+
+def sender_organisations_for(*, user) -> QuerySet:
+    """The law-enforcement organisations a vetted user may send from."""
+    return Organisation.objects.filter(pk__in=principal_for(user).le_organisation_ids)
+
+
+def recipient_organisation_choices(*, user) -> QuerySet:
+    """Law-enforcement organisations of partner countries (not the sender's own country)."""
+    p = principal_for(user)
+    return (
+        Organisation.objects.filter(sector=Sector.LAW_ENFORCEMENT)
+        .exclude(country_id__in=p.country_ids)
+        .select_related("country")
+        .order_by("country__code", "name")
+    )
+
+
+def _vetted_q(prefix: str = "") -> Q:
+    today = timezone.localdate()
+    return Q(
+        **{
+            f"{prefix}vettings__level__in": LE_VETTING_LEVELS,
+            f"{prefix}vettings__verified_on__lte": today,
+            f"{prefix}vettings__expires_on__gt": today,
+        }
+    )
+
+
+def vetted_people(*, organisation_ids) -> QuerySet:
+    """People currently vetted in one of these law-enforcement organisations (for RED naming)."""
+    members = Membership.objects.filter(
+        Membership.current_q(),
+        person=OuterRef("pk"),
+        organisation_id__in=organisation_ids,
+        organisation__sector=Sector.LAW_ENFORCEMENT,
+    )
+    return (
+        Person.objects.filter(Exists(members), _vetted_q(), erased_at__isnull=True)
+        .filter(user__isnull=False, user__is_active=True, user__totpdevice__confirmed=True)
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def vetted_users(*, organisation_ids, person_ids=None) -> QuerySet:
+    """Accounts to notify: vetted members with a second factor (the people who can open it)."""
+    people = vetted_people(organisation_ids=organisation_ids)
+    if person_ids is not None:
+        people = people.filter(pk__in=person_ids)
+    return get_user_model().objects.filter(person__in=people.values("pk")).order_by("pk")
+
+
+def vetted_people_by_organisation(*, organisation_ids) -> dict[int, set[int]]:
+    """organisation id -> ids of its vetted people (one query), to check RED naming."""
+    rows = Membership.objects.filter(
+        Membership.current_q(),
+        organisation_id__in=organisation_ids,
+        person__in=vetted_people(organisation_ids=organisation_ids).values("pk"),
+    ).values_list("organisation_id", "person_id")
+    result: dict[int, set[int]] = {}
+    for org_id, person_id in rows:
+        result.setdefault(org_id, set()).add(person_id)
+    return result
+
+
+def awaiting_count(*, user) -> int:
+    """For the dashboard card: alerts to my agency I have not yet acknowledged."""
+    orgs = principal_for(user).le_organisation_ids
+    waiting = AlertRecipient.objects.filter(
+        alert=OuterRef("pk"), organisation_id__in=orgs, acknowledged_at__isnull=True
+    )
+    return visible(user, Alert.objects.filter(status__in=OPEN)).filter(Exists(waiting)).count()

@@ -1,0 +1,130 @@
+"""POST-only actions on one alert; each calls one service and returns to the alert."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from protectnet.access.policy import require
+
+from .. import selectors, services
+from ..forms import OutcomeForm, ReplyForm, RetractForm
+from .pages import alert_detail_context
+
+
+def _back(alert) -> HttpResponse:
+    return redirect("alerts:alert_detail", pk=alert.pk)
+
+
+def _run(request, alert, call, success: str) -> HttpResponse:
+    try:
+        call()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return _back(alert)
+
+
+@require_POST
+def alert_send(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_send(actor=request.user, alert=alert, request=request),
+        _("The alert was submitted."),
+    )
+
+
+@require_POST
+def alert_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_approve(actor=request.user, alert=alert, request=request),
+        _("Approved: the alert was sent to the named recipients."),
+    )
+
+
+@require_POST
+def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_acknowledge(actor=request.user, alert=alert, request=request),
+        _("Acknowledged on behalf of your agency."),
+    )
+
+
+@require_POST
+def alert_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        # Show the form again with the text as typed, so nothing written is lost.
+        return _detail_with(request, alert, reply_form=form)
+    try:
+        services.alert_reply(
+            actor=request.user, alert=alert, body=form.cleaned_data["body"], request=request
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _detail_with(request, alert, reply_form=form)
+    messages.success(request, _("Your reply was added."))
+    return _back(alert)
+
+
+@require_POST
+def alert_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    form = OutcomeForm(request.POST)
+    outcome = form.cleaned_data["outcome"] if form.is_valid() else ""
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_outcome(
+            actor=request.user, alert=alert, outcome=outcome, request=request
+        ),
+        _("The outcome was recorded."),
+    )
+
+
+@require_POST
+def alert_close(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_close(actor=request.user, alert=alert, request=request),
+        _("Closed."),
+    )
+
+
+def alert_retract(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    require(request.user, "alerts.retract", alert)
+    form = RetractForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return _run(
+            request,
+            alert,
+            lambda: services.alert_retract(
+                actor=request.user,
+                alert=alert,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            ),
+            _("The alert was retracted. Recipients can no longer read its content."),
+        )
+    return render(request, "alerts/alert_retract.html", {"alert": alert, "form": form})
+
+
+def _detail_with(request, alert, **overrides) -> HttpResponse:
+    context = alert_detail_context(request, alert)
+    context.update(overrides)
+    return render(request, "alerts/alert_detail.html", context, status=400)

@@ -1,0 +1,158 @@
+"""Alert pages: list, overdue, create, detail, attachment download, read-log export."""
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from protectnet.access.policy import can
+from protectnet.access.principal import principal_for
+from protectnet.core.exports import csv_response
+
+from .. import selectors, services
+from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm
+from ..models import AlertType
+from ..subject import display_rows
+
+PAGE_SIZE = 25
+
+
+@never_cache
+def alert_list(request: HttpRequest) -> HttpResponse:
+    filters = ListFilterForm(request.GET or None)
+    box = filters.cleaned_data.get("box") or "all" if filters.is_valid() else "all"
+    page = Paginator(selectors.alert_list(user=request.user, box=box), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "alerts/alert_list.html",
+        {
+            "page_obj": page,
+            "alerts": page.object_list,
+            "filters": filters,
+            "box": box,
+            "querystring": f"box={box}",
+            "my_orgs": principal_for(request.user).le_organisation_ids,
+        },
+    )
+
+
+@never_cache
+def alert_overdue(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.alert_overdue_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "alerts/alert_overdue.html", {"page_obj": page, "alerts": page.object_list}
+    )
+
+
+def alert_new(request: HttpRequest) -> HttpResponse:
+    return render(request, "alerts/alert_new.html", {"types": AlertType.choices})
+
+
+@never_cache
+def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
+    if alert_type not in AlertType.values:
+        raise Http404
+    form = AlertForm(
+        request.POST or None, request.FILES or None, user=request.user, alert_type=alert_type
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            alert = services.alert_create(
+                actor=request.user,
+                data=form.to_input(),
+                send="send" in request.POST,
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _sent_message(alert))
+            return redirect("alerts:alert_detail", pk=alert.pk)
+    return render(
+        request,
+        "alerts/alert_form.html",
+        {"form": form, "alert_type": AlertType(alert_type)},
+    )
+
+
+def _sent_message(alert) -> str:
+    if alert.status == "awaiting_approval":
+        return _("Saved. A second vetted member of your agency must approve it before it is sent.")
+    if alert.status == "sent":
+        return _("The alert was sent to the recipient agencies.")
+    return _("The alert was saved as a draft.")
+
+
+@never_cache
+def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    services.alert_read(actor=request.user, alert=alert, request=request)
+    return render(request, "alerts/alert_detail.html", alert_detail_context(request, alert))
+
+
+def alert_detail_context(request: HttpRequest, alert) -> dict:
+    user = request.user
+    content = can(user, "alerts.read_content", alert)
+    sender_view = can(user, "alerts.sender_view", alert)
+    my_row = selectors.recipient_row_for(user=user, alert=alert)
+    return {
+        "alert": alert,
+        "content": content,
+        "subject_rows": display_rows(alert.alert_type, alert.subject) if content else [],
+        "sender_view": sender_view,
+        "my_row": my_row,
+        "reads": list(selectors.alert_reads(alert=alert)[:500]) if sender_view else [],
+        "can_send": can(user, "alerts.send", alert),
+        "can_approve": can(user, "alerts.approve", alert),
+        "can_retract": can(user, "alerts.retract", alert),
+        "can_work": can(user, "alerts.reply", alert),
+        "reply_form": ReplyForm(),
+        "outcome_form": OutcomeForm(initial={"outcome": my_row.outcome if my_row else ""}),
+    }
+
+
+@never_cache
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    attachment = selectors.attachment_get(user=request.user, alert=alert, pk=attachment_pk)
+    name, content_type, data = services.alert_attachment_read(
+        actor=request.user, alert=alert, attachment=attachment, request=request
+    )
+    response = HttpResponse(data, content_type=content_type)
+    # The name is in the header only (never in a URL); quotes and line breaks are stripped.
+    safe = "".join(c for c in name if c not in '"\\\r\n') or "attachment"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(safe)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _quote(name: str) -> str:
+    return quote(name, safe="")
+
+
+@never_cache
+def alert_reads_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The sender's read log as CSV: who opened what, when (no alert content)."""
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    services.alert_reads_export_record(actor=request.user, alert=alert, request=request)
+    rows = (
+        (
+            r.read_at,
+            r.user.email if r.user else "",
+            r.organisation.name if r.organisation else "",
+            r.get_what_display(),
+        )
+        for r in selectors.alert_reads(alert=alert)
+    )
+    header = [_("Read at (UTC)"), _("Reader"), _("Agency"), _("What")]
+    return csv_response(f"{alert.reference}-reads.csv", header, rows)

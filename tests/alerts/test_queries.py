@@ -1,0 +1,68 @@
+"""List and detail pages cost a constant number of queries, whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from protectnet.alerts import services
+from protectnet.alerts.models import Alert
+
+
+def _make(w, send, n: int):
+    for i in range(n):
+        alert = send(recipients=[w.kh_police, w.th_police])
+        if i % 2:
+            services.alert_reply(
+                actor=w.kh_le,
+                alert=Alert.objects.prefetch_related("recipients").get(pk=alert.pk),
+                body=f"reply {i}",
+            )
+
+
+def _count(client, url) -> int:
+    client.get(url)  # warm up: the token's last-used stamp is written at most once a minute
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/alerts/", "/alerts/?box=inbox", "/alerts/overdue/"])
+def test_list_pages_take_the_same_queries_for_2_and_20_alerts(w, send, login, url):
+    client = login(w.kh_le)
+    _make(w, send, 2)
+    small = _count(client, url)
+    _make(w, send, 18)
+    assert _count(client, url) == small
+
+
+def test_api_list_takes_the_same_queries_for_2_and_20_alerts(w, send, api):
+    client = api(w.kh_le)
+    _make(w, send, 2)
+    small = _count(client, "/api/v1/alerts?limit=100")
+    _make(w, send, 18)
+    assert _count(client, "/api/v1/alerts?limit=100") == small
+
+
+def test_detail_page_is_constant_in_replies_reads_and_recipients(w, send, login):
+    alert = send(recipients=[w.kh_police, w.th_police])
+    load = Alert.objects.prefetch_related("recipients")
+    sender = login(w.uk_le)
+    url = f"/alerts/{alert.pk}/"
+    services.alert_reply(actor=w.kh_le, alert=load.get(pk=alert.pk), body="one")
+    sender.get(url)
+    small = _count(sender, url)
+    for i in range(20):
+        services.alert_reply(actor=w.th_le, alert=load.get(pk=alert.pk), body=f"more {i}")
+        services.alert_read(actor=w.kh_le, alert=load.get(pk=alert.pk))
+    assert _count(sender, url) == small
+
+
+def test_detail_page_query_budget(w, send, login, django_assert_max_num_queries):
+    """Session, user, principal (roles, person, memberships, focal, vetting, device), the alert
+    and its prefetches, the read log entry and its audit entry: about thirty, never per row."""
+    alert = send()
+    client = login(w.kh_le)
+    client.get(f"/alerts/{alert.pk}/")
+    with django_assert_max_num_queries(40):
+        client.get(f"/alerts/{alert.pk}/")
