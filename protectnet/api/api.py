@@ -7,7 +7,6 @@ from protectnet.access.guard import api_guard
 from . import errors
 from .auth import TokenAuth
 
-
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {
@@ -18,6 +17,7 @@ ERROR_SCHEMA = {
     "required": ["detail", "code"],
 }
 ERROR_RESPONSES = {
+    "400": "The request body could not be read (for example, invalid JSON).",
     "401": "A valid bearer token is required.",
     "403": "The token's user may not do this.",
     "404": "Not found, or not visible to the token's user.",

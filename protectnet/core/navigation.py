@@ -22,6 +22,7 @@ NAV = [
     NavItem(_("Training"), "training:course_list"),
     NavItem(_("Library"), "library:resource_list"),
     NavItem(_("Alerts"), "alerts:alert_list"),
+    NavItem(_("Language check"), "terminology:check"),
     NavItem(_("Reports"), "reports:index"),
     NavItem(_("Audit log"), "access:audit_list"),
 ]

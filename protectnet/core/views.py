@@ -26,15 +26,28 @@ def readyz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _api_error(request, status: int, code: str, detail: str) -> JsonResponse | None:
+    """Under /api/ every error is JSON, also when no API operation matched the path."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": detail, "code": code}, status=status)
+    return None
+
+
 def error_403(request, exception=None):
-    return render(request, "errors/403.html", status=403)
+    api = _api_error(request, 403, "forbidden", "You do not have permission to do this.")
+    return api or render(request, "errors/403.html", status=403)
 
 
 def error_404(request, exception=None):
-    return render(request, "errors/404.html", status=404)
+    return _api_error(request, 404, "not_found", "Not found.") or render(
+        request, "errors/404.html", status=404
+    )
 
 
 def error_500(request):
+    api = _api_error(request, 500, "server_error", "Something went wrong.")
+    if api:
+        return api
     # No context processors that touch the database: the error may be the database itself.
     from django.template import loader
 
