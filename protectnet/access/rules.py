@@ -280,6 +280,7 @@ ROUTES: dict[str, str] = {
     "workshops:nomination_decide": "workshops.nomination.decide",
     "workshops:nomination_withdraw": "workshops.delegation.view",
     "workshops:registration_list": "workshops.registration.list",
+    "workshops:invitation_create": "workshops.workshop.manage",
     "workshops:registration_detail": "workshops.workshop.list",
     "workshops:participant_export": "workshops.registration.list",
     "workshops:badges_pdf": "workshops.checkin",
@@ -674,10 +675,17 @@ def network_can_vet(p: Principal, person) -> bool:
 
 
 def network_person_scope(p: Principal, qs):
-    """Members see the directory; only admins see entries that were erased (names removed)."""
+    """Members see the people of member organisations (a current membership), never guests or
+    former members; admins see every entry, erased ones (names removed) included."""
     if p.is_admin:
         return qs
-    return qs.filter(erased_at__isnull=True) if p.is_member else qs.none()
+    if not p.is_member:
+        return qs.none()
+    from django.apps import apps
+
+    membership = apps.get_model("network", "Membership")
+    current = membership.objects.filter(membership.current_q()).values("person_id")
+    return qs.filter(erased_at__isnull=True, pk__in=current)
 
 
 def network_vetting_scope(p: Principal, qs):

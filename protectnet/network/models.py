@@ -10,6 +10,8 @@ from django_countries.fields import CountryField
 
 from protectnet.access.markings import Marking
 
+from .text import fold
+
 
 class Region(models.TextChoices):
     SOUTH_EAST_ASIA = "south_east_asia", _("South-East Asia")
@@ -74,7 +76,12 @@ class Organisation(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                Lower("name"), "country", name="network_organisation_name_country_unique"
+                Lower("name"),
+                "country",
+                name="network_organisation_name_country_unique",
+                violation_error_message=_(
+                    "An organisation with this name already exists in this country."
+                ),
             )
         ]
 
@@ -111,6 +118,9 @@ class Person(models.Model):
     consent_participant_list = models.BooleanField(default=False)
     consent_participant_list_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
+    # Names, title and expertise folded (lower case, no diacritics) so that "nguyen" finds
+    # "Nguyễn" on SQLite and PostgreSQL alike; written by the services, never shown.
+    search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -119,18 +129,39 @@ class Person(models.Model):
         verbose_name_plural = "people"
         constraints = [
             models.UniqueConstraint(
-                Lower("email"), condition=~Q(email=""), name="network_person_email_ci_unique"
+                Lower("email"),
+                condition=~Q(email=""),
+                name="network_person_email_ci_unique",
+                violation_error_message=_("A person with this email address already exists."),
             )
         ]
 
     def __str__(self) -> str:
-        return self.display_name
+        return str(self.display_name)
 
     @property
     def display_name(self) -> str:
         if self.erased_at:
             return _("Erased person")
         return self.preferred_name or self.full_name
+
+    def refresh_search_text(self) -> None:
+        parts = [self.full_name, self.preferred_name, self.job_title, *self.expertise]
+        self.search_text = fold(" ".join(str(p) for p in parts if p))
+
+    @property
+    def current_memberships(self) -> list:
+        today = timezone.localdate()
+        return [
+            m
+            for m in self.memberships.all()
+            if (m.start_date is None or m.start_date <= today)
+            and (m.end_date is None or m.end_date >= today)
+        ]
+
+    def country_ids(self) -> set[int]:
+        """Countries of the person's current memberships (uses prefetched rows when present)."""
+        return {m.organisation.country_id for m in self.current_memberships}
 
 
 class Membership(models.Model):
@@ -244,9 +275,45 @@ class PanelMeeting(models.Model):
     owner_organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # TLP:AMBER opens the minutes to these organisations too; TLP:RED to these people only.
+    shared_with = models.ManyToManyField(Organisation, blank=True, related_name="+")
+    named_people = models.ManyToManyField(Person, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-held_on"]
 
     def __str__(self) -> str:
         return f"{self.panel}: {self.title} ({self.held_on})"
+
+
+class ImportKind(models.TextChoices):
+    ORGANISATIONS = "organisations", _("Organisations")
+    PEOPLE = "people", _("People")
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEW = "preview", _("Preview")
+    COMMITTED = "committed", _("Committed")
+
+
+class ImportBatch(models.Model):
+    """An uploaded file kept as parsed rows between the preview and the all-or-nothing commit."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=ImportKind.choices)
+    filename = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    status = models.CharField(max_length=16, choices=ImportStatus.choices, default="preview")
+    result = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    committed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} import {self.pk} ({self.filename})"

@@ -1,0 +1,51 @@
+"""Dashboard cards: what is new in the library for this user, and requests awaiting them."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from protectnet.access.policy import can, visible
+from protectnet.core.dashboard import Card
+
+from . import selectors
+from .models import Resource
+
+
+def cards(user) -> list[Card]:
+    if not can(user, "library.resource.view"):
+        return []
+    since = timezone.localdate() - timezone.timedelta(days=30)
+    readable = visible(user, Resource.objects.all())
+    result = [
+        Card(
+            title=_("Library"),
+            value=str(readable.count()),
+            detail=_("%(n)s added in the last 30 days")
+            % {"n": readable.filter(created_at__date__gte=since).count()},
+            url=reverse("library:resource_list"),
+            order=40,
+        )
+    ]
+    if can(user, "library.access.inbox"):
+        pending = selectors.pending_request_count(user=user)
+        if pending:
+            result.append(
+                Card(
+                    title=_("Library access requests"),
+                    value=str(pending),
+                    detail=_("waiting for your organisation's decision"),
+                    url=reverse("library:access_request_inbox"),
+                    order=41,
+                )
+            )
+    if can(user, "library.findings.view"):
+        result.append(
+            Card(
+                title=_("Terminology findings"),
+                value=str(selectors.findings_list(user=user).count()),
+                detail=_("resources whose summary or text uses discouraged terms"),
+                url=reverse("library:findings_list"),
+                order=42,
+            )
+        )
+    return result

@@ -1,0 +1,238 @@
+"""The knowledge library: marked resources, their versions and files, the search documents."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from protectnet.access.markings import Marking
+from protectnet.network.models import Country, Organisation, Person
+
+
+class ResourceType(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    REPORT = "report", _("Report")
+    CASE_STUDY = "case_study", _("Case study")
+    PRESENTATION = "presentation", _("Presentation")
+    POLICY = "policy", _("Policy")
+    TRAINING = "training_material", _("Training material")
+    LINK = "link", _("Link")
+
+
+class Language(models.Model):
+    """A language a resource is written in (ISO 639-1 code); seeded by a migration."""
+
+    code = models.CharField(max_length=8, primary_key=True)
+    name = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=128)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Resource(models.Model):
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    resource_type = models.CharField(max_length=32, choices=ResourceType.choices)
+    languages = models.ManyToManyField(Language, related_name="resources", blank=True)
+    countries = models.ManyToManyField(Country, related_name="library_resources", blank=True)
+    topics = models.ManyToManyField(Topic, related_name="resources", blank=True)
+    owner_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="library_resources"
+    )
+    marking = models.CharField(max_length=16, choices=Marking.choices, default=Marking.GREEN)
+    # AMBER: organisations the owner shares with; AMBER may also be granted to single people.
+    shared_with = models.ManyToManyField(Organisation, related_name="+", blank=True)
+    # RED: the named people only (and AMBER grants to one person after an access request).
+    named_people = models.ManyToManyField(Person, related_name="+", blank=True)
+    listed_when_restricted = models.BooleanField(
+        default=False,
+        help_text=_("AMBER only: members who cannot open it may see its title and ask for access."),
+    )
+    published_on = models.DateField(default=timezone.localdate)
+    review_date = models.DateField(null=True, blank=True)
+    # Terminology findings in the summary (text findings are counted per file).
+    summary_findings = models.PositiveIntegerField(default=0)
+    # Findings in the current version's extracted text, kept here for the secretariat's list.
+    text_findings = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(fields=["marking", "owner_organisation"]),
+            models.Index(fields=["-published_on", "-id"]),
+            models.Index(fields=["resource_type"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(listed_when_restricted=False) | Q(marking=Marking.AMBER),
+                name="library_resource_listed_only_amber",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def findings_total(self) -> int:
+        return self.summary_findings + self.text_findings
+
+
+class ResourceVersion(models.Model):
+    """One published state of a resource: files, or a link. Older versions stay downloadable."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    link = models.URLField(blank=True, max_length=1000)
+    note = models.CharField(max_length=300, blank=True)
+    is_current = models.BooleanField(default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "number"], name="library_version_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["resource"],
+                condition=Q(is_current=True),
+                name="library_version_one_current",
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="library_version_number_gte1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource} v{self.number}"
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for text extraction")
+    DONE = "done", _("Text extracted")
+    FAILED = "failed", _("Could not be read")
+
+
+class FileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "DOCX"
+    XLSX = "xlsx", "XLSX"
+    PPTX = "pptx", "PPTX"
+    TEXT = "txt", _("Plain text")
+
+
+class VersionFile(models.Model):
+    """An uploaded file, stored under a random name; its type was decided by its content."""
+
+    version = models.ForeignKey(ResourceVersion, on_delete=models.CASCADE, related_name="files")
+    stored_name = models.CharField(max_length=100, unique=True)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=8, choices=FileKind.choices)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    extraction_status = models.CharField(
+        max_length=16, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_error = models.CharField(max_length=300, blank=True)
+    extracted_text = models.TextField(blank=True)
+    findings_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["extraction_status"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(size__gt=0), name="library_file_size_gt0")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class SearchDocument(models.Model):
+    """What search reads for one resource: the text as written and a folded copy.
+
+    `folded` is lower-cased with Latin diacritics removed ("Trẻ em" -> "tre em"), so Vietnamese
+    typed without diacritics is found; SQLite indexes it in an FTS5 trigram table kept in sync
+    by triggers, PostgreSQL with pg_trgm and a tsvector (see migrations 0002).
+    """
+
+    resource = models.OneToOneField(
+        Resource, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    text = models.TextField(blank=True)
+    title_folded = models.TextField(blank=True)
+    folded = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"search document of {self.resource_id}"
+
+
+class AccessRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+
+
+class GrantScope(models.TextChoices):
+    ORGANISATION = "organisation", _("The requester's organisation")
+    PERSON = "person", _("The requester only")
+
+
+class AccessRequest(models.Model):
+    """A member asks the owning organisation to open a restricted AMBER resource."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="access_requests")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    requester_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    requester_organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(max_length=2000)
+    status = models.CharField(
+        max_length=16, choices=AccessRequestStatus.choices, default=AccessRequestStatus.PENDING
+    )
+    grant_scope = models.CharField(max_length=16, choices=GrantScope.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "requester"],
+                condition=Q(status="pending"),
+                name="library_accessrequest_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"access to {self.resource_id} for {self.requester_organisation_id}"

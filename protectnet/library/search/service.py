@@ -1,0 +1,190 @@
+"""The library's one search service: text, filters, ranking, snippets, facets, restricted items.
+
+Everything starts from `visible(user, Resource...)`: results, counts, snippets and facets are
+computed over that set only. Restricted items (AMBER, listed by their owner, outside the user's
+reach) are a separate list: matched on their title only, shown with title and owner only, never
+counted in facets, and only when no filter other than the organisation is set (a topic or
+country filter would otherwise reveal those facts about them). RED never appears.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from protectnet.access.markings import Marking
+from protectnet.access.policy import visible
+from protectnet.access.principal import principal_for
+
+from ..models import Resource, SearchDocument
+from ..text import query_terms
+from . import facets as facet_module
+from .backends import backend
+from .snippets import mark, snippet
+
+PER_PAGE = 20
+MAX_PAGE = 500
+RESTRICTED_SHOWN = 10
+
+
+@dataclass
+class SearchFilters:
+    resource_type: str = ""
+    topic: str = ""
+    country: str = ""
+    language: str = ""
+    marking: str = ""
+    organisation: int | None = None
+    year: int | None = None
+
+    def selected(self) -> dict[str, str]:
+        return {
+            "type": self.resource_type,
+            "topic": self.topic,
+            "country": self.country,
+            "language": self.language,
+            "marking": self.marking,
+            "organisation": str(self.organisation or ""),
+            "year": str(self.year or ""),
+        }
+
+    def any_metadata(self) -> bool:
+        """A filter other than the owner: restricted items do not reveal such facts."""
+        return any(
+            [self.resource_type, self.topic, self.country, self.language, self.marking, self.year]
+        )
+
+    def apply(self, qs: QuerySet) -> QuerySet:
+        if self.resource_type:
+            qs = qs.filter(resource_type=self.resource_type)
+        if self.marking:
+            qs = qs.filter(marking=self.marking)
+        if self.organisation:
+            qs = qs.filter(owner_organisation_id=self.organisation)
+        if self.year:
+            qs = qs.filter(published_on__year=self.year)
+        # Subqueries rather than joins: no duplicate rows, no distinct() needed.
+        if self.topic:
+            through = Resource.topics.through.objects.filter(topic__slug=self.topic)
+            qs = qs.filter(pk__in=through.values("resource_id"))
+        if self.country:
+            through = Resource.countries.through.objects.filter(country__code=self.country)
+            qs = qs.filter(pk__in=through.values("resource_id"))
+        if self.language:
+            through = Resource.languages.through.objects.filter(language_id=self.language)
+            qs = qs.filter(pk__in=through.values("resource_id"))
+        return qs
+
+
+@dataclass
+class Hit:
+    resource: Resource
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResult:
+    query: str
+    terms: list[str]
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int
+    facets: dict = field(default_factory=dict)
+    restricted: list[Resource] = field(default_factory=list)
+    restricted_total: int = 0  # RESTRICTED_SHOWN + 1 means "more than shown"
+
+    @property
+    def restricted_more(self) -> bool:
+        return self.restricted_total > len(self.restricted)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def search(
+    user,
+    query: str = "",
+    filters: SearchFilters | None = None,
+    *,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    offset: int | None = None,
+    with_facets: bool = True,
+) -> SearchResult:
+    filters = filters or SearchFilters()
+    terms = query_terms(query)
+    page = min(max(1, page), MAX_PAGE)
+    if offset is None:
+        offset = (page - 1) * per_page
+    engine = backend()
+    base = filters.apply(visible(user, Resource.objects.all()))
+    matched = engine.match(base, terms) if terms else base
+    facets = {}
+    if with_facets:
+        total, facets = facet_module.compute(matched, filters.selected())
+    else:
+        total = matched.count()
+    ids = engine.ranked_ids(base, terms, limit=per_page, offset=max(0, offset))
+    result = SearchResult(query, terms, _hits(ids, terms), total, page, per_page, facets)
+    if not filters.any_metadata():
+        result.restricted, result.restricted_total = _restricted(user, terms, filters)
+    return result
+
+
+def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
+    if not ids:
+        return []
+    rows = {
+        r.pk: r
+        for r in Resource.objects.filter(pk__in=ids)
+        .select_related("owner_organisation")
+        .prefetch_related("topics", "languages", "countries")
+    }
+    documents = {}
+    if terms:
+        documents = {
+            pk: (text, folded)
+            for pk, text, folded in SearchDocument.objects.filter(pk__in=ids).values_list(
+                "pk", "text", "folded"
+            )
+        }
+    hits = []
+    for pk in ids:
+        resource = rows[pk]
+        text, folded = documents.get(pk, (resource.summary, ""))
+        hits.append(
+            Hit(
+                resource,
+                mark(resource.title, terms) if terms else resource.title,
+                snippet(text, folded, terms) if terms else snippet(resource.summary, "", []),
+            )
+        )
+    return hits
+
+
+def restricted_queryset(user) -> QuerySet:
+    """AMBER items whose owner lists them, that this member cannot open."""
+    principal = principal_for(user)
+    if not principal.is_member:
+        return Resource.objects.none()
+    listed = Resource.objects.filter(marking=Marking.AMBER, listed_when_restricted=True)
+    # The policy decides what is readable; only the (few) listed AMBER rows are asked about.
+    readable = visible(user, listed).values("pk")
+    return listed.filter(~Q(pk__in=readable))
+
+
+def _restricted(user, terms: list[str], filters: SearchFilters) -> tuple[list[Resource], int]:
+    qs = restricted_queryset(user)
+    if filters.organisation:
+        qs = qs.filter(owner_organisation_id=filters.organisation)
+    if terms:
+        qs = backend().match(qs, terms, title_only=True)
+    # Only the title and the owner leave this function: the template shows nothing else.
+    qs = qs.select_related("owner_organisation").only(
+        "pk", "title", "marking", "owner_organisation__name", "owner_organisation__acronym"
+    )
+    # One more than shown tells whether there are more, without a second query.
+    rows = list(qs.order_by("-published_on", "-pk")[: RESTRICTED_SHOWN + 1])
+    return rows[:RESTRICTED_SHOWN], len(rows)

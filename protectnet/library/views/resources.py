@@ -1,0 +1,135 @@
+"""Resource pages: list and search (one service), detail, add, edit, new version, download."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .. import selectors, services, uploads
+from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
+from ..search import search
+from .common import add_errors, querystring_without
+
+
+def resource_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    result = search(
+        request.user,
+        cleaned.get("q", ""),
+        form.filters(),
+        page=cleaned.get("page") or 1,
+    )
+    context = {
+        "form": form,
+        "result": result,
+        "querystring": querystring_without(request.GET, "page"),
+        "facet_base": request.GET,
+        "can_add": services.can(request.user, "library.resource.create"),
+    }
+    template = "library/_results.html" if request.headers.get("HX-Request") else "library/list.html"
+    return render(request, template, context)
+
+
+def resource_search(request: HttpRequest) -> HttpResponse:
+    """The same page: kept as its own address so bookmarks of searches read well."""
+    return resource_list(request)
+
+
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.resource_get(user=request.user, pk=pk, request=request)
+    return render(
+        request,
+        "library/detail.html",
+        {
+            "resource": resource,
+            "versions": resource.versions.all(),
+            "can_change": services.can_change(request.user, resource),
+        },
+    )
+
+
+def resource_create(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.own_organisations(user=request.user)
+    form = ResourceCreateForm(
+        request.POST or None, request.FILES or None, organisations=organisations
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            resource = services.resource_create(
+                actor=request.user,
+                data=form.resource_data(),
+                files=form.cleaned_data["files"],
+                link=form.cleaned_data["link"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The resource is published."))
+            return redirect("library:resource_detail", pk=resource.pk)
+    return render(request, "library/form.html", {"form": form, "creating": True})
+
+
+def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.resource_for_change(user=request.user, pk=pk)
+    services.require(request.user, "library.resource.change", resource)
+    organisations = selectors.own_organisations(user=request.user)
+    form = ResourceForm(request.POST or None, instance=resource, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_update(
+                actor=request.user, resource=resource, data=form.resource_data()
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The resource is saved."))
+            return redirect("library:resource_detail", pk=resource.pk)
+    return render(request, "library/form.html", {"form": form, "resource": resource})
+
+
+def version_create(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.resource_for_change(user=request.user, pk=pk)
+    services.require(request.user, "library.resource.change", resource)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_create(
+                actor=request.user,
+                resource=resource,
+                files=form.cleaned_data["files"],
+                link=form.cleaned_data["link"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Version %(n)s is published.") % {"n": version.number})
+            return redirect("library:resource_detail", pk=resource.pk)
+    return render(request, "library/version_form.html", {"form": form, "resource": resource})
+
+
+def file_download(request: HttpRequest, pk: int) -> FileResponse:
+    file = selectors.file_for_download(user=request.user, pk=pk, request=request)
+    return attachment(file)
+
+
+def attachment(file) -> FileResponse:
+    """Always an attachment, with the detected type and a name whose extension matches it."""
+    response = FileResponse(
+        uploads.open_stored(file.stored_name),
+        as_attachment=True,
+        filename=uploads.download_name(file.original_name, file.kind),
+        content_type=file.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def detail_url(resource) -> str:
+    return reverse("library:resource_detail", args=[resource.pk])

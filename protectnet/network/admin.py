@@ -1,0 +1,87 @@
+"""The directory in the admin site: read-only, because every change goes through the pages'
+services (policy check + audit entry). Countries are the exception: joining the network is an
+admin decision with no personal data involved."""
+
+from django.contrib import admin
+
+from .models import (
+    AdvisoryPanel,
+    Country,
+    FocalPoint,
+    ImportBatch,
+    Membership,
+    Organisation,
+    PanelMeeting,
+    Person,
+    Vetting,
+)
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ("code", "region", "joined_on")
+    list_filter = ("region",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # organisations protect their country; removing one is a migration
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ReadOnlyAdmin):
+    list_display = ("name", "acronym", "sector", "country", "verified")
+    list_filter = ("sector", "country", "verified")
+    search_fields = ("name", "acronym")
+
+
+@admin.register(Person)
+class PersonAdmin(ReadOnlyAdmin):
+    list_display = ("__str__", "job_title", "consent_directory", "erased_at")
+    list_filter = ("consent_directory",)
+    search_fields = ("full_name", "preferred_name")
+    exclude = ("search_text",)
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ("person", "organisation", "title", "start_date", "end_date")
+    list_select_related = ("person", "organisation")
+
+
+@admin.register(Vetting)
+class VettingAdmin(ReadOnlyAdmin):
+    list_display = ("person", "level", "verified_on", "expires_on")
+    list_select_related = ("person",)
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(ReadOnlyAdmin):
+    list_display = ("person", "country", "since")
+    list_select_related = ("person", "country")
+
+
+@admin.register(AdvisoryPanel)
+class AdvisoryPanelAdmin(ReadOnlyAdmin):
+    list_display = ("name", "country")
+
+
+@admin.register(PanelMeeting)
+class PanelMeetingAdmin(ReadOnlyAdmin):
+    list_display = ("title", "panel", "held_on", "marking")
+    exclude = ("minutes",)  # minutes follow the TLP, which the admin site does not apply
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    list_display = ("filename", "kind", "status", "created_by", "created_at")
+    exclude = ("rows",)

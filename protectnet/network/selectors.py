@@ -1,0 +1,255 @@
+"""Every read of the directory, starting from the access policy's scope.
+
+Each list is shaped with select_related / prefetch_related so that a page costs the same number
+of queries for two rows or two thousand.
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from protectnet.access import audit
+from protectnet.access.markings import AUDITED_MARKINGS
+from protectnet.access.policy import can, get_visible_or_404, visible
+from protectnet.access.principal import principal_for
+
+from .models import (
+    AdvisoryPanel,
+    Country,
+    FocalPoint,
+    ImportBatch,
+    Membership,
+    Organisation,
+    PanelMeeting,
+    PanelMember,
+    Person,
+    Vetting,
+)
+from .text import fold
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    country: str = ""
+    sector: str = ""
+    organisation: int | None = None
+    expertise: str = ""
+    language: str = ""
+
+
+def contact_visible(user, person: Person) -> bool:
+    """Email and phone: to the person, and to members when the person consented; never guests."""
+    principal = principal_for(user)
+    if person.erased_at:
+        return False
+    if principal.person_id is not None and principal.person_id == person.pk:
+        return True
+    return principal.is_member and person.consent_directory
+
+
+def _memberships_prefetch() -> Prefetch:
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.select_related("organisation", "organisation__country"),
+    )
+
+
+def _json_list_has(field: str, value: str) -> Q:
+    """A JSON list of strings contains `value` (works on SQLite and PostgreSQL alike)."""
+    value = value.strip().lower()
+    ascii_form, native_form = json.dumps(value), json.dumps(value, ensure_ascii=False)
+    return Q(**{f"{field}__icontains": ascii_form}) | Q(**{f"{field}__icontains": native_form})
+
+
+def _current_in(**lookup) -> QuerySet:
+    return Membership.objects.filter(Membership.current_q(), **lookup).values("person_id")
+
+
+def person_list(*, user, filters: DirectoryFilters | None = None) -> QuerySet:
+    """The directory: people the user may see, filtered, with their current organisations."""
+    f = filters or DirectoryFilters()
+    qs = visible(user, Person.objects.filter(erased_at__isnull=True))
+    if f.q.strip():
+        folded = fold(f.q)
+        by_org = _current_in(organisation__name__icontains=f.q.strip()) | _current_in(
+            organisation__acronym__iexact=f.q.strip()
+        )
+        # The folded copy finds "nguyen" in "Nguyễn"; the plain match covers rows written
+        # outside the services (bulk loads by other tools) whose folded copy is still empty.
+        text = f.q.strip()
+        qs = qs.filter(
+            Q(search_text__contains=folded)
+            | Q(full_name__icontains=text)
+            | Q(preferred_name__icontains=text)
+            | Q(job_title__icontains=text)
+            | Q(pk__in=by_org)
+        )
+    if f.country:
+        qs = qs.filter(pk__in=_current_in(organisation__country__code=f.country.upper()))
+    if f.sector:
+        qs = qs.filter(pk__in=_current_in(organisation__sector=f.sector))
+    if f.organisation:
+        qs = qs.filter(pk__in=_current_in(organisation_id=f.organisation))
+    if f.expertise.strip():
+        qs = qs.filter(_json_list_has("expertise", f.expertise))
+    if f.language.strip():
+        qs = qs.filter(_json_list_has("languages", f.language))
+    return qs.prefetch_related(_memberships_prefetch()).order_by("full_name", "pk")
+
+
+def person_get(*, user, pk) -> Person:
+    qs = Person.objects.select_related("user").prefetch_related(
+        _memberships_prefetch(),
+        Prefetch("focal_point_for", queryset=FocalPoint.objects.select_related("country")),
+        Prefetch("panel_seats", queryset=PanelMember.objects.select_related("panel__country")),
+    )
+    return get_visible_or_404(user, qs, pk=pk)
+
+
+def person_for_change(*, user, pk, action: str = "network.person.change") -> Person:
+    """A person the user may change; anyone else's entry is simply not found."""
+    person = person_get(user=user, pk=pk)
+    if not can(user, action, person):
+        raise Http404
+    return person
+
+
+def organisation_list(
+    *, user, q: str = "", country: str = "", sector: str = "", managed_only: bool = False
+) -> QuerySet:
+    qs = visible(user, Organisation.objects.all())
+    if q.strip():
+        qs = qs.filter(Q(name__icontains=q.strip()) | Q(acronym__iexact=q.strip()))
+    if country:
+        qs = qs.filter(country__code=country.upper())
+    if sector:
+        qs = qs.filter(sector=sector)
+    if managed_only:
+        principal = principal_for(user)
+        if not principal.is_admin:
+            qs = qs.filter(country_id__in=principal.focal_country_ids)
+    current = Membership.current_q("memberships__")
+    current &= Q(memberships__person__erased_at__isnull=True)
+    return (
+        qs.select_related("country", "parent")
+        .annotate(people_count=Count("memberships", filter=current, distinct=True))
+        .order_by("name", "pk")
+    )
+
+
+def organisation_get(*, user, pk) -> Organisation:
+    qs = Organisation.objects.select_related("country", "parent").prefetch_related("children")
+    return get_visible_or_404(user, qs, pk=pk)
+
+
+def organisation_people(*, user, organisation: Organisation) -> QuerySet:
+    return person_list(user=user, filters=DirectoryFilters(organisation=organisation.pk))
+
+
+def country_list(*, user) -> QuerySet:
+    people = Membership.current_q("organisations__memberships__") & Q(
+        organisations__memberships__person__erased_at__isnull=True
+    )
+    return (
+        visible(user, Country.objects.all())
+        .annotate(
+            organisation_count=Count("organisations", distinct=True),
+            people_count=Count("organisations__memberships__person", filter=people, distinct=True),
+        )
+        .order_by("code")
+    )
+
+
+def country_choices(*, user) -> QuerySet:
+    """Countries for filters and forms: no counts, one cheap query."""
+    return visible(user, Country.objects.all()).order_by("code")
+
+
+def country_get(*, user, code: str) -> Country:
+    return get_visible_or_404(user, Country.objects.all(), code=(code or "").upper()[:2])
+
+
+def country_focal_points(*, country: Country) -> QuerySet:
+    return (
+        FocalPoint.objects.filter(country=country, person__erased_at__isnull=True)
+        .select_related("person")
+        .order_by("person__full_name")
+    )
+
+
+def country_organisations(*, user, country: Country) -> QuerySet:
+    return organisation_list(user=user).filter(country=country).order_by("sector", "name")
+
+
+def panel_for_country(*, user, country: Country) -> AdvisoryPanel | None:
+    return (
+        visible(user, AdvisoryPanel.objects.filter(country=country))
+        .prefetch_related(_panel_members_prefetch())
+        .first()
+    )
+
+
+def _panel_members_prefetch() -> Prefetch:
+    return Prefetch(
+        "members",
+        queryset=PanelMember.objects.filter(person__erased_at__isnull=True)
+        .select_related("person")
+        .order_by("-is_chair", "person__full_name"),
+    )
+
+
+def panel_get(*, user, pk) -> AdvisoryPanel:
+    qs = AdvisoryPanel.objects.select_related("country").prefetch_related(_panel_members_prefetch())
+    return get_visible_or_404(user, qs, pk=pk)
+
+
+def meeting_list(*, user, panel: AdvisoryPanel) -> QuerySet:
+    """Meetings whose minutes the user may read (the TLP decides, admin rights open nothing)."""
+    return visible(user, PanelMeeting.objects.filter(panel=panel)).select_related(
+        "owner_organisation"
+    )
+
+
+def meeting_get(*, user, pk, request=None) -> PanelMeeting:
+    """One meeting; reading AMBER, AMBER+STRICT or RED minutes is written to the audit log."""
+    qs = PanelMeeting.objects.select_related("panel__country", "owner_organisation")
+    meeting = get_visible_or_404(user, qs.prefetch_related("shared_with", "named_people"), pk=pk)
+    if meeting.marking in AUDITED_MARKINGS:
+        audit.record("network.meeting.read", actor=user, obj=meeting, request=request)
+    return meeting
+
+
+def vetting_list(*, user, person: Person) -> QuerySet:
+    return visible(user, Vetting.objects.filter(person=person)).select_related("verified_by")
+
+
+def import_batch_get(*, user, pk) -> ImportBatch:
+    return get_visible_or_404(user, ImportBatch.objects.all(), pk=pk)
+
+
+def own_organisations(*, user) -> QuerySet:
+    """Organisations of the user's current memberships (owners of the minutes they write)."""
+    ids = principal_for(user).organisation_ids
+    return Organisation.objects.filter(pk__in=list(ids)).order_by("name")
+
+
+def managed_organisations(*, user) -> QuerySet:
+    """Organisations the user may add people to: every one for admins, their country's else."""
+    return organisation_list(user=user, managed_only=True).order_by("country__code", "name")
+
+
+def managed_countries(*, user) -> QuerySet:
+    """Countries whose directory the user maintains: all for admins, focal points their own."""
+    principal = principal_for(user)
+    countries = visible(user, Country.objects.all())
+    if principal.is_admin:
+        return countries
+    return countries.filter(pk__in=list(principal.focal_country_ids))
+
+
+def country_people(*, user, country: Country) -> QuerySet:
+    """People with a current membership in one of the country's organisations."""
+    return person_list(user=user, filters=DirectoryFilters(country=str(country.code)))

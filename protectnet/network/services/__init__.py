@@ -1,0 +1,35 @@
+"""Every write of the directory: `from protectnet.network import services`."""
+
+from protectnet.access.policy import can, require
+
+from .erasure import person_erase
+from .organisations import organisation_create, organisation_update
+from .panels import (
+    meeting_save,
+    panel_create,
+    panel_member_add,
+    panel_member_remove,
+    panel_update,
+)
+from .people import membership_add, membership_end, person_create, person_update
+from .vetting import focal_point_add, focal_point_remove, vetting_record
+
+__all__ = [
+    "can",
+    "focal_point_add",
+    "focal_point_remove",
+    "meeting_save",
+    "membership_add",
+    "membership_end",
+    "organisation_create",
+    "organisation_update",
+    "panel_create",
+    "panel_member_add",
+    "panel_member_remove",
+    "panel_update",
+    "person_create",
+    "person_erase",
+    "person_update",
+    "require",
+    "vetting_record",
+]

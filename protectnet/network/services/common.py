@@ -1,0 +1,86 @@
+"""What the network services share: the audit entry for a person never carries the name."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from protectnet.access import audit
+from protectnet.access.principal import forget
+
+from ..models import Person
+from ..text import normalise_phone, split_languages, split_tags
+
+PERSON_FIELDS = (
+    "full_name",
+    "preferred_name",
+    "email",
+    "phone",
+    "job_title",
+    "languages",
+    "expertise",
+    "gender",
+    "consent_directory",
+    "consent_participant_list",
+)
+
+
+def record_person(action: str, *, actor, person: Person, request=None, data=None) -> None:
+    """Audit a change to a person by id only, so erasure leaves no name behind in the log."""
+    audit.record(
+        action,
+        actor=actor,
+        obj=person,
+        request=request,
+        data=data or {},
+        object_repr=f"person #{person.pk}",
+    )
+
+
+def apply_person_fields(person: Person, fields: dict, *, country_code: str = "") -> list[str]:
+    """Copy allowed fields onto a person, normalised; returns the names that changed.
+
+    Raises ValidationError keyed by field for a bad phone number or language code.
+    """
+    changed: list[str] = []
+    errors: dict[str, list[str]] = {}
+    for name in PERSON_FIELDS:
+        if name not in fields:
+            continue
+        value = fields[name]
+        try:
+            value = _normalise(name, value, country_code)
+        except ValueError as exc:
+            errors[name] = [str(exc)]
+            continue
+        if getattr(person, name) != value:
+            setattr(person, name, value)
+            changed.append(name)
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    for flag in ("consent_directory", "consent_participant_list"):
+        if flag in changed:
+            setattr(person, f"{flag}_at", now if getattr(person, flag) else None)
+            changed.append(f"{flag}_at")
+    person.refresh_search_text()
+    changed.append("search_text")
+    return changed
+
+
+def _normalise(name: str, value, country_code: str):
+    if name == "email":
+        return (value or "").strip().lower()
+    if name == "phone":
+        return normalise_phone(value, country_code)
+    if name == "languages":
+        return split_languages(value)
+    if name == "expertise":
+        return split_tags(value)
+    if name in ("consent_directory", "consent_participant_list"):
+        return bool(value)
+    return " ".join(str(value or "").split())
+
+
+def forget_principal(user) -> None:
+    """A role change takes effect at once: drop the cached facts about this user."""
+    if user is not None:
+        forget(user)

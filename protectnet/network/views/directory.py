@@ -1,0 +1,99 @@
+"""The directory of people: search, filters, pagination, and export of what the user may see."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from protectnet.access import audit
+from protectnet.access.policy import can
+from protectnet.core.exports import csv_response, xlsx_response
+
+from .. import selectors
+from ..forms import DirectorySearchForm
+from ..models import Sector
+from .common import paginate, querystring_without
+
+EXPORT_LIMIT = 50_000
+
+
+def _search(request: HttpRequest):
+    countries = list(selectors.country_choices(user=request.user))
+    form = DirectorySearchForm(request.GET or None, countries=countries)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.DirectoryFilters(
+        q=cleaned.get("q", ""),
+        country=cleaned.get("country", ""),
+        sector=cleaned.get("sector", ""),
+        organisation=cleaned.get("organisation"),
+        expertise=cleaned.get("expertise", ""),
+        language=cleaned.get("language", ""),
+    )
+    return form, filters, cleaned
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    form, filters, cleaned = _search(request)
+    page = paginate(selectors.person_list(user=request.user, filters=filters), cleaned.get("page"))
+    for person in page.object_list:
+        person.show_contact = selectors.contact_visible(request.user, person)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "querystring": querystring_without(request.GET, "page"),
+        "export_params": [
+            (k, v) for k in request.GET for v in request.GET.getlist(k) if k != "page" and v
+        ],
+        "can_add": can(request.user, "network.person.create"),
+        "can_import": can(request.user, "network.import"),
+    }
+    return render(request, "network/directory.html", context)
+
+
+def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The directory as the user sees it: contacts only where the person consented."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    _form, filters, _cleaned = _search(request)
+    people = selectors.person_list(user=request.user, filters=filters)[:EXPORT_LIMIT]
+    sectors = dict(Sector.choices)
+    header = [
+        _("Name"),
+        _("Preferred name"),
+        _("Job title"),
+        _("Organisations"),
+        _("Countries"),
+        _("Sectors"),
+        _("Languages"),
+        _("Expertise"),
+        _("Email"),
+        _("Phone"),
+    ]
+    rows = []
+    for person in people:
+        current = person.current_memberships
+        show = selectors.contact_visible(request.user, person)
+        rows.append(
+            [
+                person.full_name,
+                person.preferred_name,
+                person.job_title,
+                "; ".join(m.organisation.name for m in current),
+                "; ".join(sorted({m.organisation.country.name for m in current})),
+                "; ".join(sorted({str(sectors[m.organisation.sector]) for m in current})),
+                ", ".join(person.languages),
+                ", ".join(person.expertise),
+                person.email if show else "",
+                person.phone if show else "",
+            ]
+        )
+    audit.record(
+        "network.directory.exported",
+        actor=request.user,
+        request=request,
+        data={"format": fmt, "rows": len(rows)},
+    )
+    name = f"protectnet-directory-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "csv":
+        return csv_response(name, header, rows)
+    return xlsx_response(name, header, rows, sheet_title=_("Directory"))

@@ -1,0 +1,104 @@
+"""Organisations: list, detail (with their people), add and edit."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from protectnet.access.policy import can, visible
+
+from .. import selectors, services
+from ..forms import OrganisationForm
+from ..models import Organisation, Sector
+from .common import add_errors, paginate, querystring_without
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")[:200]
+    country = request.GET.get("country", "")[:2]
+    sector = request.GET.get("sector", "")[:32]
+    qs = selectors.organisation_list(user=request.user, q=q, country=country, sector=sector)
+    context = {
+        "page_obj": paginate(qs, request.GET.get("page")),
+        "querystring": querystring_without(request.GET, "page"),
+        "q": q,
+        "country": country.upper(),
+        "sector": sector,
+        "countries": selectors.country_choices(user=request.user),
+        "sectors": Sector.choices,
+        "can_add": can(request.user, "network.organisation.create"),
+    }
+    return render(request, "network/organisation_list.html", context)
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_get(user=request.user, pk=pk)
+    people = paginate(
+        selectors.organisation_people(user=request.user, organisation=organisation),
+        request.GET.get("page"),
+    )
+    for person in people.object_list:
+        person.show_contact = selectors.contact_visible(request.user, person)
+    context = {
+        "organisation": organisation,
+        "page_obj": people,
+        "children": organisation.children.all(),
+        "can_change": can(request.user, "network.organisation.change", organisation),
+        "can_add_person": can(request.user, "network.person.create", organisation),
+    }
+    return render(request, "network/organisation_detail.html", context)
+
+
+def _form(request, instance=None):
+    countries = selectors.managed_countries(user=request.user)
+    parents = visible(request.user, Organisation.objects.filter(country__in=countries))
+    if instance is not None and instance.pk:
+        parents = parents.exclude(pk=instance.pk)
+    return OrganisationForm(
+        request.POST or None,
+        instance=instance,
+        countries=countries,
+        parents=parents.order_by("name"),
+    )
+
+
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = _form(request, Organisation())
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(
+                actor=request.user, fields=_fields(form), request=request
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The organisation is added."))
+            return redirect("network:organisation_detail", pk=organisation.pk)
+    return render(request, "network/organisation_form.html", {"form": form, "creating": True})
+
+
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = selectors.organisation_get(user=request.user, pk=pk)
+    if not can(request.user, "network.organisation.change", organisation):
+        raise Http404
+    form = _form(request, organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_update(
+                actor=request.user,
+                organisation=selectors.organisation_get(user=request.user, pk=pk),
+                fields=_fields(form),
+                request=request,
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The organisation is saved."))
+            return redirect("network:organisation_detail", pk=pk)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "network/organisation_form.html", context)
+
+
+def _fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in form.Meta.fields}

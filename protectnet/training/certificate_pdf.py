@@ -1,0 +1,26 @@
+"""The certificate PDF: WeasyPrint with the Noto fonts of every script, and a QR code that opens
+the public verification page."""
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+
+from protectnet.core.pdf import render_pdf
+
+from .models import Certificate
+
+
+def verification_url(certificate: Certificate) -> str:
+    path = reverse("training:certificate_verify", args=[certificate.code])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def certificate_pdf(certificate: Certificate, *, request=None) -> bytes:
+    url = verification_url(certificate)
+    qr = segno.make(url, error="m")
+    context = {
+        "certificate": certificate,
+        "verify_url": url,
+        "qr_data_uri": qr.png_data_uri(scale=4, border=2),
+    }
+    return render_pdf("training/pdf/certificate.html", context, request=request)

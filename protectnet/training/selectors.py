@@ -1,0 +1,196 @@
+"""Every read the training pages and API need, always through the access policy's scope."""
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from protectnet.access.policy import get_visible_or_404, require, visible
+from protectnet.access.principal import principal_for
+from protectnet.network.models import Membership
+
+from .models import (
+    AttendanceDay,
+    Certificate,
+    Choice,
+    Course,
+    Delivery,
+    Enrolment,
+    Evaluation,
+    FollowUp,
+    Question,
+    TestSubmission,
+)
+from .models.deliveries import SEAT_STATUSES
+
+CERTIFICATE_PUBLIC_FIELDS = (
+    "code",
+    "holder_name",
+    "course_title",
+    "start_date",
+    "end_date",
+    "issuing_organisation",
+    "revoked_at",
+)
+
+
+def course_list(*, user) -> QuerySet:
+    return (
+        visible(user, Course.objects.all())
+        .select_related("delivering_organisation__country")
+        .annotate(delivery_count=Count("deliveries", distinct=True))
+        .order_by("title", "pk")
+    )
+
+
+def course_get(*, user, pk, action: str | None = None) -> Course:
+    """One course; `action` also demands that right (edit pages refuse before showing a form)."""
+    qs = Course.objects.select_related("delivering_organisation__country")
+    course = get_visible_or_404(user, qs, pk=pk)
+    if action:
+        require(user, action, course)
+    return course
+
+
+def _questions(qs: QuerySet) -> QuerySet:
+    return qs.prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("position")))
+
+
+def question_list(*, user, course: Course, active_only: bool = True) -> QuerySet:
+    qs = visible(user, Question.objects.filter(course=course))
+    if active_only:
+        qs = qs.filter(active=True)
+    return _questions(qs).order_by("position", "pk")
+
+
+def question_get(*, user, course: Course, pk) -> Question:
+    return get_visible_or_404(user, _questions(Question.objects.filter(course=course)), pk=pk)
+
+
+def _deliveries(qs: QuerySet) -> QuerySet:
+    seats = Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES), distinct=True)
+    return (
+        qs.select_related("course__delivering_organisation", "host_country")
+        .prefetch_related("trainers")
+        .annotate(seats_taken=seats)
+    )
+
+
+def delivery_list(*, user, course: Course | None = None, upcoming: bool = False) -> QuerySet:
+    qs = visible(user, Delivery.objects.all())
+    if course is not None:
+        qs = qs.filter(course=course)
+    if upcoming:
+        qs = qs.filter(end_date__gte=timezone.localdate())
+    return _deliveries(qs).order_by("-start_date", "pk")
+
+
+def delivery_get(*, user, pk, action: str | None = None) -> Delivery:
+    delivery = get_visible_or_404(user, _deliveries(Delivery.objects.all()), pk=pk)
+    if action:
+        require(user, action, delivery)
+    return delivery
+
+
+def _enrolments(qs: QuerySet, user) -> QuerySet:
+    """Enrolments with what each reader may see of them: results go through their own scope,
+    so a focal point sees who completed but not the trainees' answers or comments."""
+    return qs.select_related(
+        "person",
+        "organisation__country",
+        "delivery__course__delivering_organisation",
+        "delivery__host_country",
+    ).prefetch_related(
+        Prefetch("attendance", queryset=visible(user, AttendanceDay.objects.order_by("day"))),
+        Prefetch("submissions", queryset=visible(user, TestSubmission.objects.order_by("kind"))),
+        Prefetch("certificate", queryset=visible(user, Certificate.objects.all())),
+        Prefetch("evaluation", queryset=visible(user, Evaluation.objects.all())),
+        "delivery__trainers",
+    )
+
+
+def enrolment_list(*, user, delivery: Delivery | None = None) -> QuerySet:
+    qs = visible(user, Enrolment.objects.all())
+    if delivery is not None:
+        qs = qs.filter(delivery=delivery)
+    return _enrolments(qs, user).order_by("person__full_name", "pk")
+
+
+def my_enrolments(*, user) -> QuerySet:
+    person_id = principal_for(user).person_id
+    qs = visible(user, Enrolment.objects.filter(person_id=person_id)) if person_id else None
+    if qs is None:
+        return Enrolment.objects.none()
+    followups = Prefetch("followups", queryset=visible(user, FollowUp.objects.all()))
+    return _enrolments(qs, user).prefetch_related(followups).order_by("-delivery__start_date", "pk")
+
+
+def enrolment_get(*, user, pk, action: str | None = None) -> Enrolment:
+    enrolment = get_visible_or_404(user, _enrolments(Enrolment.objects.all(), user), pk=pk)
+    if action:
+        require(user, action, enrolment)
+    return enrolment
+
+
+def nomination_candidates(*, user, delivery: Delivery) -> QuerySet:
+    """Current memberships (person at agency) the user may nominate for this delivery.
+
+    Focal points: people of their own countries; the delivery's trainers and admins: anyone in
+    the directory. People already holding a seat are left out.
+    """
+    p = principal_for(user)
+    qs = Membership.objects.filter(Membership.current_q(), person__erased_at__isnull=True)
+    if not p.is_admin and not (p.person_id and p.person_id in delivery.trainer_person_ids()):
+        qs = qs.filter(organisation__country_id__in=list(p.focal_country_ids))
+    taken = Enrolment.objects.filter(delivery=delivery, status__in=SEAT_STATUSES)
+    return (
+        qs.exclude(person_id__in=taken.values("person_id"))
+        .select_related("person", "organisation__country")
+        .order_by("person__full_name", "organisation__name")
+    )
+
+
+def certificate_list(*, user) -> QuerySet:
+    return (
+        visible(user, Certificate.objects.all())
+        .select_related("enrolment__delivery__course", "enrolment__person")
+        .order_by("-issued_at", "pk")
+    )
+
+
+def certificate_get(*, user, pk, action: str | None = None) -> Certificate:
+    qs = Certificate.objects.select_related(
+        "enrolment__delivery__course", "enrolment__person"
+    ).prefetch_related("enrolment__delivery__trainers")
+    certificate = get_visible_or_404(user, qs, pk=pk)
+    if action:
+        require(user, action, certificate)
+    return certificate
+
+
+def certificate_public(*, code: str) -> Certificate | None:
+    """The public verification read: by exact code, and only the fields the page may show.
+
+    Deliberately outside the per-user scope (anyone holding the code may verify it); it can
+    reach nothing but the copied holder name, course, dates, issuer and revocation. Once the
+    holder is erased from the directory, the name is no longer shown.
+    """
+    if not code or len(code) > 64:
+        return None
+    return (
+        Certificate.objects.only(*CERTIFICATE_PUBLIC_FIELDS)
+        .annotate(holder_erased_at=F("enrolment__person__erased_at"))
+        .filter(code=code)
+        .first()
+    )
+
+
+def followup_get(*, user, pk) -> FollowUp:
+    qs = FollowUp.objects.select_related("enrolment__delivery__course", "enrolment__person")
+    return get_visible_or_404(user, qs, pk=pk)
+
+
+def pending_followups(*, user) -> QuerySet:
+    person_id = principal_for(user).person_id
+    if not person_id:
+        return FollowUp.objects.none()
+    qs = visible(user, FollowUp.objects.filter(enrolment__person_id=person_id))
+    return qs.filter(answered_at__isnull=True).select_related("enrolment__delivery__course")

@@ -1,0 +1,38 @@
+"""Every write of the training app: one transaction, one policy check, one audit entry each."""
+
+from .assessment import (
+    delivery_rescore,
+    evaluation_submit,
+    score_answers,
+    test_submit,
+)
+from .catalogue import course_create, course_update, question_create, question_retire
+from .certificates import certificate_revoke, delivery_completion_mark
+from .deliveries import (
+    attendance_record,
+    delivery_create,
+    delivery_update,
+    enrolment_create,
+    enrolment_withdraw,
+)
+from .followups import followup_answer, followups_send
+
+__all__ = [
+    "attendance_record",
+    "certificate_revoke",
+    "course_create",
+    "course_update",
+    "delivery_completion_mark",
+    "delivery_create",
+    "delivery_rescore",
+    "delivery_update",
+    "enrolment_create",
+    "enrolment_withdraw",
+    "evaluation_submit",
+    "followup_answer",
+    "followups_send",
+    "question_create",
+    "question_retire",
+    "score_answers",
+    "test_submit",
+]

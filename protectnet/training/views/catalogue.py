@@ -1,0 +1,120 @@
+"""The course catalogue and the question bank."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from protectnet.access.policy import can, visible
+from protectnet.network.models import Organisation
+
+from .. import selectors, services
+from ..forms import CourseForm, QuestionForm
+from .common import add_service_errors
+
+PAGE_SIZE = 25
+
+
+def course_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.course_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "training/course_list.html",
+        {
+            "page_obj": page,
+            "courses": page.object_list,
+            "upcoming": selectors.delivery_list(user=request.user, upcoming=True)[:10],
+            "can_manage": can(request.user, "training.course.manage"),
+            "can_see_capacity": can(request.user, "training.capacity.view"),
+        },
+    )
+
+
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    course = selectors.course_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "training/course_detail.html",
+        {
+            "course": course,
+            "deliveries": selectors.delivery_list(user=request.user, course=course),
+            "can_manage": can(request.user, "training.course.manage", course),
+            "can_schedule": can(request.user, "training.delivery.create", course),
+        },
+    )
+
+
+def _organisations(user):
+    return visible(user, Organisation.objects.select_related("country")).order_by("name")
+
+
+def _course_form(request, course=None) -> HttpResponse:
+    form = CourseForm(
+        request.POST if request.method == "POST" else None,
+        instance=course,
+        organisations=_organisations(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            if course is None:
+                course = services.course_create(actor=request.user, data=data, request=request)
+            else:
+                services.course_update(
+                    actor=request.user, course=course, data=data, request=request
+                )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The course was saved."))
+            return redirect("training:course_detail", pk=course.pk)
+    return render(request, "training/course_form.html", {"form": form, "course": course})
+
+
+def course_create(request: HttpRequest) -> HttpResponse:
+    return _course_form(request)
+
+
+def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
+    return _course_form(request, course)
+
+
+def question_list(request: HttpRequest, pk: int) -> HttpResponse:
+    course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
+    form = QuestionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_create(
+                actor=request.user,
+                course=course,
+                text=form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+                choices=form.choices(),
+                request=request,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The question was added."))
+            return redirect("training:question_list", pk=course.pk)
+    questions = selectors.question_list(user=request.user, course=course)
+    return render(
+        request,
+        "training/question_list.html",
+        {"course": course, "questions": questions, "form": form},
+    )
+
+
+@require_POST
+def question_retire(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
+    question = selectors.question_get(user=request.user, course=course, pk=question_pk)
+    services.question_retire(actor=request.user, question=question, request=request)
+    messages.success(request, _("The question was retired; earlier answers keep their score."))
+    return redirect("training:question_list", pk=course.pk)

@@ -1,0 +1,266 @@
+"""Forms of the workshops app. Rich text goes through the terminology check."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from protectnet.network.models import Country, Organisation
+from protectnet.terminology.forms import TerminologyCheckMixin
+
+from .models import Outcome, Registration, Session, Speaker, Workshop
+from .services.registrations import FORM_FIELDS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+RATINGS = [(i, str(i)) for i in range(1, 6)]
+
+
+class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
+    terminology_fields = ("title", "description")
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "series",
+            "edition",
+            "title",
+            "status",
+            "host_country",
+            "city",
+            "venue_name",
+            "venue_address",
+            "time_zone",
+            "start_date",
+            "end_date",
+            "lead_organisation",
+            "funders",
+            "partners",
+            "description",
+            "public_page",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "venue_address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SessionForm(TerminologyCheckMixin, forms.ModelForm):
+    terminology_fields = ("title", "description")
+    day = forms.TypedChoiceField(label=_("Day"), coerce=str)
+    start_time = forms.TimeField(label=_("Starts (venue time)"), widget=TIME)
+    end_time = forms.TimeField(label=_("Ends (venue time)"), widget=TIME)
+
+    class Meta:
+        model = Session
+        fields = [
+            "title",
+            "kind",
+            "description",
+            "room",
+            "capacity",
+            "chairs",
+            "speakers",
+            "resources",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, workshop: Workshop, speakers, resources, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workshop = workshop
+        self.fields["resources"].queryset = resources
+        self.fields["day"].choices = [(d.isoformat(), d.isoformat()) for d in workshop.days]
+        self.fields["chairs"].queryset = speakers
+        self.fields["speakers"].queryset = speakers
+        if self.instance.pk:
+            self.initial.update(
+                day=self.instance.local_start.date().isoformat(),
+                start_time=self.instance.local_start.time(),
+                end_time=self.instance.local_end.time(),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("A session must end after it starts."))
+        if cleaned.get("kind") != "breakout" and cleaned.get("capacity"):
+            self.add_error("capacity", _("Only breakout sessions have a capacity."))
+        return cleaned
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "affiliation"]
+
+
+class InvitationForm(forms.Form):
+    """Organisers invite someone directly (a speaker, an observer, a guest)."""
+
+    person = forms.ModelChoiceField(queryset=None, label=_("Person"))
+    delegation = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Delegation (optional)"),
+        help_text=_("Counts against that country's quota when the person registers."),
+    )
+
+    def __init__(self, *args, people, delegations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["delegation"].queryset = delegations
+
+
+class QuotaForm(forms.Form):
+    country = forms.ModelChoiceField(queryset=Country.objects.all(), label=_("Country"))
+    quota = forms.IntegerField(min_value=0, max_value=500, label=_("Seats"))
+
+
+class NominationForm(TerminologyCheckMixin, forms.Form):
+    terminology_fields = ("note",)
+    person = forms.ModelChoiceField(queryset=None, label=_("Person"))
+    note = forms.CharField(
+        label=_("Why this person (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class RegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = list(FORM_FIELDS)
+        widgets = {
+            "arrival_on": DATE,
+            "departure_on": DATE,
+            "passport_expiry": DATE,
+            "date_of_birth": DATE,
+            "dietary_needs": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "consent_participant_list": _(
+                "I agree to appear (name, organisation, country) on the participant list"
+            ),
+            "needs_visa_letter": _("I need a visa invitation letter"),
+            "arrival_details": _("Arrival (flight, time)"),
+            "departure_details": _("Departure (flight, time)"),
+        }
+        help_texts = {
+            "gender": _("Optional, in your own words; used only in anonymous totals."),
+        }
+
+    def __init__(self, *args, workshop: Workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workshop = workshop
+
+    def clean(self):
+        cleaned = super().clean()
+        arrival, departure = cleaned.get("arrival_on"), cleaned.get("departure_on")
+        if arrival and departure and departure < arrival:
+            self.add_error("departure_on", _("Departure cannot be before arrival."))
+        if cleaned.get("needs_visa_letter"):
+            for name in ("passport_full_name", "passport_number", "passport_nationality"):
+                if not cleaned.get(name):
+                    self.add_error(name, _("Needed for the visa invitation letter."))
+            expiry = cleaned.get("passport_expiry")
+            if expiry is None:
+                self.add_error("passport_expiry", _("Needed for the visa invitation letter."))
+            elif expiry <= self.workshop.end_date:
+                self.add_error(
+                    "passport_expiry", _("The passport must be valid after the workshop.")
+                )
+        return cleaned
+
+    def data_for_service(self) -> dict:
+        return {name: self.cleaned_data[name] for name in FORM_FIELDS}
+
+
+class CheckInForm(forms.Form):
+    day = forms.DateField(widget=DATE)
+    code = forms.CharField(required=False, max_length=300)
+    registration = forms.IntegerField(required=False, min_value=1)
+    session = forms.IntegerField(required=False, min_value=1)
+
+
+class FeedbackForm(TerminologyCheckMixin, forms.Form):
+    terminology_fields = ("comments",)
+    overall_rating = forms.TypedChoiceField(
+        label=_("Overall, how useful was the workshop? (1 = not at all, 5 = very)"),
+        choices=RATINGS,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    knowledge_before = forms.TypedChoiceField(
+        label=_("Your knowledge of the topics before the workshop (optional)"),
+        choices=[("", "—"), *RATINGS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    knowledge_after = forms.TypedChoiceField(
+        label=_("Your knowledge of the topics after the workshop (optional)"),
+        choices=[("", "—"), *RATINGS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    comments = forms.CharField(
+        label=_("Comments"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    anonymous = forms.BooleanField(
+        label=_("Answer anonymously (your name is not kept with your answers)"), required=False
+    )
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sessions = list(sessions)
+        for session in self.sessions:
+            self.fields[f"session_{session.pk}"] = forms.TypedChoiceField(
+                label=session.title,
+                choices=[("", "—"), *RATINGS],
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+
+    def session_ratings(self) -> dict:
+        return {
+            s.pk: self.cleaned_data.get(f"session_{s.pk}")
+            for s in self.sessions
+            if self.cleaned_data.get(f"session_{s.pk}")
+        }
+
+
+class OutcomeForm(TerminologyCheckMixin, forms.ModelForm):
+    terminology_fields = ("title", "description", "progress_note")
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "owner_organisation",
+            "countries",
+            "contact",
+            "due_on",
+            "status",
+            "progress_note",
+        ]
+        widgets = {
+            "due_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "progress_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["contact"].queryset = self.fields["contact"].queryset.filter(
+            erased_at__isnull=True
+        )

@@ -1,0 +1,1 @@
+"""Every read the workshops pages and API need, always through the access policy."""

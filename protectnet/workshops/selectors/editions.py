@@ -1,0 +1,119 @@
+"""Workshops, the agenda, delegations and nominations."""
+
+from itertools import groupby
+
+from django.apps import apps
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from protectnet.access.policy import get_visible_or_404, visible
+
+from ..models import Delegation, Nomination, Series, Session, Speaker, Workshop
+
+
+def workshop_list(*, user) -> QuerySet:
+    return visible(user, Workshop.objects.all()).select_related(
+        "series", "host_country", "lead_organisation"
+    )
+
+
+def workshop_get(*, user, id) -> Workshop:
+    qs = Workshop.objects.select_related("series", "host_country", "lead_organisation")
+    qs = qs.prefetch_related("funders", "partners")
+    return get_visible_or_404(user, qs, pk=id)
+
+
+def series_get(*, user, id) -> Series:
+    return get_visible_or_404(user, Series.objects.all(), pk=id)
+
+
+def session_list(*, user, workshop: Workshop) -> QuerySet:
+    """The agenda: a fixed number of queries however many sessions and speakers."""
+    resource = apps.get_model("library", "Resource")
+    speakers = Speaker.objects.order_by("name")
+    return (
+        visible(user, Session.objects.filter(workshop=workshop))
+        .select_related("workshop")
+        .prefetch_related(
+            Prefetch("chairs", queryset=speakers),
+            Prefetch("speakers", queryset=speakers),
+            Prefetch("resources", queryset=visible(user, resource.objects.order_by("title"))),
+        )
+    )
+
+
+def session_get(*, user, id) -> Session:
+    return get_visible_or_404(
+        user,
+        Session.objects.select_related("workshop").prefetch_related("chairs", "speakers"),
+        pk=id,
+    )
+
+
+def agenda_days(workshop: Workshop, sessions) -> list[tuple]:
+    """[(day, [session, ...]), ...] in the venue's time zone, every day shown even if empty."""
+    tz = workshop.tz
+    by_day = {
+        day: list(items)
+        for day, items in groupby(
+            sessions, key=lambda s: timezone.localtime(s.starts_at, tz).date()
+        )
+    }
+    return [(day, by_day.get(day, [])) for day in workshop.days]
+
+
+def speaker_choices(*, user) -> QuerySet:
+    return visible(user, Speaker.objects.all())
+
+
+def delegation_list(*, user, workshop: Workshop) -> QuerySet:
+    return visible(user, Delegation.objects.filter(workshop=workshop)).select_related("country")
+
+
+def delegation_get(*, user, id) -> Delegation:
+    qs = Delegation.objects.select_related("workshop", "country", "workshop__host_country")
+    delegation = get_visible_or_404(user, qs, pk=id)
+    # A focal point does not see the delegations of a workshop still in draft.
+    if not workshop_list(user=user).filter(pk=delegation.workshop_id).exists():
+        raise Http404
+    return delegation
+
+
+def nomination_list(*, user, delegation: Delegation) -> QuerySet:
+    return (
+        visible(user, Nomination.objects.filter(delegation=delegation))
+        .select_related("person", "delegation", "invitation__registration")
+        .order_by("created_at", "pk")
+    )
+
+
+def nomination_get(*, user, id) -> Nomination:
+    qs = Nomination.objects.select_related("delegation__workshop", "delegation__country", "person")
+    return get_visible_or_404(user, qs, pk=id)
+
+
+def nominable_people(*, user, delegation: Delegation) -> QuerySet:
+    """People of the delegation's country, as the directory shows them to this user."""
+    person = apps.get_model("network", "Person")
+    membership = apps.get_model("network", "Membership")
+    local = membership.objects.filter(
+        membership.current_q(), organisation__country_id=delegation.country_id
+    )
+    taken = Nomination.objects.filter(delegation=delegation).values("person_id")
+    return (
+        visible(user, person.objects.filter(pk__in=local.values("person_id")))
+        .exclude(pk__in=taken)
+        .order_by("full_name")
+    )
+
+
+def resource_choices(*, user) -> QuerySet:
+    """Library resources the organiser may link to a session (only those they can see)."""
+    resource = apps.get_model("library", "Resource")
+    return visible(user, resource.objects.order_by("title"))
+
+
+def invitable_people(*, user) -> QuerySet:
+    person = apps.get_model("network", "Person")
+    return visible(user, person.objects.exclude(email="")).order_by("full_name")

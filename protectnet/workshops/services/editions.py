@@ -1,0 +1,150 @@
+"""Workshops, speakers, the agenda's sessions and the delegations' quotas."""
+
+from datetime import UTC, date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from protectnet.access import audit
+from protectnet.access.policy import require
+
+from ..models import Delegation, Session, Speaker, Workshop
+from .delegations import promote_waitlist
+
+WORKSHOP_FIELDS = (
+    "series",
+    "edition",
+    "title",
+    "host_country",
+    "city",
+    "venue_name",
+    "venue_address",
+    "time_zone",
+    "start_date",
+    "end_date",
+    "lead_organisation",
+    "description",
+    "status",
+    "public_page",
+)
+
+
+def to_utc(workshop: Workshop, day: date, at: time) -> datetime:
+    """A wall-clock time at the venue on one of the workshop's days, as an aware UTC datetime."""
+    return datetime.combine(day, at, tzinfo=workshop.tz).astimezone(UTC)
+
+
+def workshop_create(*, actor, funders=(), partners=(), **fields) -> Workshop:
+    require(actor, "workshops.workshop.manage")
+    with transaction.atomic():
+        workshop = Workshop(**fields)
+        workshop.full_clean()
+        workshop.save()
+        workshop.funders.set(funders)
+        workshop.partners.set(partners)
+        audit.record("workshops.workshop.create", actor=actor, obj=workshop)
+    return workshop
+
+
+def workshop_update(*, actor, workshop: Workshop, funders=None, partners=None, **fields):
+    require(actor, "workshops.workshop.manage", workshop)
+    with transaction.atomic():
+        changed = [name for name, value in fields.items() if getattr(workshop, name) != value]
+        for name in changed:
+            setattr(workshop, name, fields[name])
+        workshop.full_clean()
+        # Venue, zone or dates change every event of the calendar: bump them all.
+        workshop.sequence += 1
+        workshop.updated_at = timezone.now()
+        workshop.save(update_fields=[*changed, "sequence", "updated_at"])
+        if funders is not None:
+            workshop.funders.set(funders)
+        if partners is not None:
+            workshop.partners.set(partners)
+        workshop.sessions.update(sequence=F("sequence") + 1, updated_at=workshop.updated_at)
+        audit.record(
+            "workshops.workshop.update", actor=actor, obj=workshop, data={"fields": changed}
+        )
+    return workshop
+
+
+def speaker_create(*, actor, name: str, affiliation: str = "", person=None) -> Speaker:
+    require(actor, "workshops.workshop.manage")
+    with transaction.atomic():
+        speaker = Speaker(name=name, affiliation=affiliation, person=person)
+        speaker.full_clean()
+        speaker.save()
+        audit.record("workshops.speaker.create", actor=actor, obj=speaker)
+    return speaker
+
+
+def _check_session(workshop: Workshop, session: Session) -> None:
+    first = to_utc(workshop, workshop.start_date, time(0, 0))
+    last = to_utc(workshop, workshop.end_date, time(23, 59))
+    if session.starts_at < first or session.ends_at > last:
+        raise ValidationError(_("A session must take place during the workshop's days."))
+    if session.capacity is not None and session.seats_taken > session.capacity:
+        raise ValidationError(
+            {"capacity": _("%(n)d people already chose this session.") % {"n": session.seats_taken}}
+        )
+
+
+def session_save(
+    *,
+    actor,
+    workshop: Workshop,
+    session: Session | None = None,
+    chairs=(),
+    speakers=(),
+    resources=(),
+    **fields,
+) -> Session:
+    """Create or change a session; its calendar event and the workshop's calendar update."""
+    require(actor, "workshops.workshop.manage", workshop)
+    with transaction.atomic():
+        if session is None:
+            session = Session(workshop=workshop)
+        else:
+            session = Session.objects.select_for_update().get(pk=session.pk, workshop=workshop)
+            session.sequence += 1
+        for name, value in fields.items():
+            setattr(session, name, value)
+        session.updated_at = timezone.now()
+        session.full_clean()
+        _check_session(workshop, session)
+        session.save()
+        session.chairs.set(chairs)
+        session.speakers.set(speakers)
+        session.resources.set(resources)
+        Workshop.objects.filter(pk=workshop.pk).update(
+            sequence=F("sequence") + 1, updated_at=session.updated_at
+        )
+        audit.record("workshops.session.save", actor=actor, obj=session)
+    return session
+
+
+def delegation_set_quota(*, actor, workshop: Workshop, country, quota: int) -> Delegation:
+    """Set a country's seats; never below the seats already held; a raise admits waitlisted."""
+    require(actor, "workshops.workshop.manage", workshop)
+    if quota < 0:
+        raise ValidationError({"quota": _("A quota cannot be negative.")})
+    with transaction.atomic():
+        delegation, _created = Delegation.objects.get_or_create(workshop=workshop, country=country)
+        delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+        if quota < max(delegation.seats_held, delegation.seats_registered):
+            raise ValidationError(
+                {
+                    "quota": _("%(n)d seats are already held in this delegation.")
+                    % {"n": max(delegation.seats_held, delegation.seats_registered)}
+                }
+            )
+        delegation.quota = quota
+        delegation.save(update_fields=["quota"])
+        promote_waitlist(delegation)
+        audit.record(
+            "workshops.delegation.quota", actor=actor, obj=delegation, data={"quota": quota}
+        )
+    return delegation

@@ -1,0 +1,240 @@
+"""The organisers' registration list, a participant's detail, exports, badges and check-in."""
+
+import json
+from datetime import date
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from protectnet.access import audit
+from protectnet.access.policy import can
+from protectnet.core.exports import csv_response, xlsx_response
+from protectnet.core.pdf import pdf_response, render_pdf
+from protectnet.network.models import Sector
+
+from ..forms import CheckInForm, InvitationForm
+from ..models import RegistrationStatus, Session
+from ..selectors import editions as sel
+from ..selectors import registrations as regs
+from ..services import checkin as checkin_svc
+from ..services.delegations import invitation_send
+from ..services.registrations import sensitive_read
+from .common import attach_errors, error_text, paginate
+
+
+def registration_list(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    q = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    status = status if status in RegistrationStatus.values else ""
+    page = paginate(
+        request,
+        regs.registration_list(user=request.user, workshop=workshop, q=q, status=status),
+        50,
+    )
+    return render(
+        request,
+        "workshops/registration_list.html",
+        {
+            "workshop": workshop,
+            "page_obj": page,
+            "q": q,
+            "status": status,
+            "counts": regs.registration_counts(workshop=workshop),
+            "querystring": f"q={q}&status={status}",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_create(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    form = InvitationForm(
+        request.POST or None,
+        people=sel.invitable_people(user=request.user),
+        delegations=sel.delegation_list(user=request.user, workshop=workshop),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_send(actor=request.user, workshop=workshop, **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("The invitation was emailed."))
+            return redirect("workshops:registration_list", workshop.pk)
+    return render(request, "workshops/invitation_form.html", {"form": form, "workshop": workshop})
+
+
+def registration_detail(request, registration_id: int):
+    registration = regs.registration_get(user=request.user, id=registration_id)
+    show_sensitive = can(request.user, "workshops.registration.sensitive.view", registration)
+    if show_sensitive:
+        sensitive_read(actor=request.user, registration=registration, request=request)
+    return render(
+        request,
+        "workshops/registration_detail.html",
+        {
+            "registration": registration,
+            "workshop": registration.workshop,
+            "show_sensitive": show_sensitive,
+        },
+    )
+
+
+SECTORS = dict(Sector.choices)
+EXPORT_HEADER = ["Name", "Organisation", "Country", "Sector", "Registered on"]
+
+
+def participant_export(request, workshop_id: int, fmt: str):
+    """The participant list as CSV or XLSX: only people who consented, only listed fields."""
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    rows = [
+        (
+            r.person.display_name,
+            r.organisation.name if r.organisation else "",
+            r.country.name if r.country else "",
+            SECTORS.get(r.sector, r.sector),
+            r.created_at.date(),
+        )
+        for r in regs.participant_list(workshop=workshop)
+    ]
+    audit.record(
+        "workshops.participants.export",
+        actor=request.user,
+        obj=workshop,
+        request=request,
+        data={"format": fmt, "rows": len(rows)},
+    )
+    name = f"workshop-{workshop.pk}-participants"
+    if fmt == "xlsx":
+        return xlsx_response(f"{name}.xlsx", EXPORT_HEADER, rows, sheet_title="Participants")
+    return csv_response(f"{name}.csv", EXPORT_HEADER, rows)
+
+
+def _qr_data_uri(text: str) -> str:
+    return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
+
+
+def badges_pdf(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    people = regs.registration_list(
+        user=request.user, workshop=workshop, status=RegistrationStatus.REGISTERED
+    )
+    badges = [{"registration": r, "qr": _qr_data_uri(checkin_svc.badge_token(r))} for r in people]
+    audit.record(
+        "workshops.badges.print",
+        actor=request.user,
+        obj=workshop,
+        request=request,
+        data={"badges": len(badges)},
+    )
+    data = render_pdf("workshops/pdf/badges.html", {"workshop": workshop, "badges": badges})
+    return pdf_response(data, f"workshop-{workshop.pk}-badges.pdf")
+
+
+def _default_day(workshop) -> date:
+    today = timezone.localtime(timezone.now(), workshop.tz).date()
+    return today if today in workshop.days else workshop.start_date
+
+
+def checkin(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    try:
+        day = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        day = _default_day(workshop)
+    if day not in workshop.days:
+        day = _default_day(workshop)
+    q = request.GET.get("q", "").strip()[:100]
+    found = (
+        regs.registration_list(
+            user=request.user, workshop=workshop, q=q, status=RegistrationStatus.REGISTERED
+        )[:25]
+        if q
+        else []
+    )
+    sessions = [
+        s
+        for s in Session.objects.filter(workshop=workshop)
+        if timezone.localtime(s.starts_at, workshop.tz).date() == day
+    ]
+    return render(
+        request,
+        "workshops/checkin.html",
+        {
+            "workshop": workshop,
+            "day": day,
+            "q": q,
+            "found": found,
+            "sessions": sessions,
+            "checked_ids": regs.checked_in_ids(workshop=workshop, day=day) if q else set(),
+        },
+    )
+
+
+@require_POST
+def checkin_record(request, workshop_id: int):
+    """One check-in. JSON for the scanner (and its offline queue), a redirect for plain forms.
+    Idempotent: the same scan sent twice answers "already checked in" and records nothing."""
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    payload = request.POST
+    if request.content_type == "application/json":
+        try:
+            payload = json.loads(request.body or b"{}")
+        except ValueError:
+            payload = {}
+        wants_json = True
+    form = CheckInForm(payload if isinstance(payload, dict) or payload else None)
+    if not form.is_valid():
+        message = _("Give a day of the workshop and a badge code or a participant.")
+        return _answer(request, workshop, wants_json, False, message, status=422)
+    cd = form.cleaned_data
+    session = None
+    if cd.get("session"):
+        session = Session.objects.filter(workshop=workshop, pk=cd["session"]).first()
+        if session is None:
+            raise Http404
+    try:
+        result = checkin_svc.checkin_record(
+            actor=request.user,
+            workshop=workshop,
+            day=cd["day"],
+            code=cd.get("code") or "",
+            registration_id=cd.get("registration"),
+            session=session,
+        )
+    except ValidationError as exc:
+        return _answer(
+            request, workshop, wants_json, False, error_text(exc), status=422, day=cd["day"]
+        )
+    name = result.registration.person.display_name
+    message = (
+        _("%(name)s is checked in.") if result.created else _("%(name)s was already checked in.")
+    ) % {"name": name}
+    return _answer(
+        request,
+        workshop,
+        wants_json,
+        True,
+        message,
+        created=result.created,
+        day=cd["day"],
+        registration=result.registration.pk,
+    )
+
+
+def _answer(request, workshop, wants_json, ok, message, *, status=200, day=None, **extra):
+    if wants_json:
+        return JsonResponse({"ok": ok, "message": message, **extra}, status=status)
+    (messages.success if ok else messages.error)(request, message)
+    response = redirect("workshops:checkin", workshop.pk)
+    if day is not None:
+        response["Location"] += f"?day={day.isoformat()}"
+    return response

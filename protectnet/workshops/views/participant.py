@@ -1,0 +1,204 @@
+"""The invitee's pages, reached by the personal link (the token) or, signed in, by "me".
+
+Both doors lead to the same views: `_door` resolves the invitation and who acts for it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from protectnet.access.policy import visible
+from protectnet.access.principal import principal_for
+from protectnet.core.exports import ics_response
+from protectnet.core.pdf import pdf_response, render_pdf
+
+from .. import ics
+from ..forms import FeedbackForm, RegistrationForm
+from ..models import Invitation, Session, SessionKind
+from ..selectors import editions as sel
+from ..selectors.registrations import invitation_by_token, registration_for_invitation
+from ..services import feedback as feedback_svc
+from ..services import registrations as svc
+from .common import attach_errors, error_text
+
+
+class Door:
+    def __init__(self, request, token: str | None, workshop_id: int | None):
+        if token is not None:
+            self.invitation = invitation_by_token(token)
+            self.args = [token]
+            self.prefix = "by_token"
+        else:
+            person_id = principal_for(request.user).person_id
+            qs = Invitation.objects.select_related("workshop", "workshop__host_country", "person")
+            self.invitation = (
+                visible(request.user, qs)
+                .filter(workshop_id=workshop_id, person_id=person_id, revoked_at__isnull=True)
+                .exclude(workshop__status="draft")
+                .first()
+            )
+            if person_id is None or self.invitation is None:
+                raise Http404
+            self.args = [workshop_id]
+            self.prefix = "me"
+        self.actor = svc.acting_for(request.user, self.invitation)
+        self.workshop = self.invitation.workshop
+
+    def url(self, name: str) -> str:
+        return reverse(f"workshops:{name}_{self.prefix}", args=self.args)
+
+    def links(self) -> dict:
+        names = ("registration", "cancel", "choose", "visa_letter", "agenda_ics", "feedback")
+        return {name: self.url(name) for name in names}
+
+
+@require_http_methods(["GET", "POST"])
+def registration(request, token: str | None = None, workshop_id: int | None = None):
+    door = Door(request, token, workshop_id)
+    current = registration_for_invitation(door.invitation)
+    form = RegistrationForm(
+        request.POST or None,
+        instance=current if current and current.is_active else None,
+        workshop=door.workshop,
+    )
+    if current is not None and current.is_active and request.method == "GET":
+        svc.sensitive_read(actor=door.actor, registration=current, request=request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.registration_submit(
+                actor=door.actor, invitation=door.invitation, data=form.data_for_service()
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Your registration was saved."))
+            return redirect(door.url("registration"))
+    breakouts = []
+    if current is not None and current.is_active:
+        chosen = {c.session_id for c in current.session_choices.all()}
+        breakouts = [
+            (s, s.pk in chosen)
+            for s in Session.objects.filter(workshop=door.workshop, kind=SessionKind.BREAKOUT)
+        ]
+    return render(
+        request,
+        "workshops/registration_form.html",
+        {
+            "form": form,
+            "workshop": door.workshop,
+            "invitation": door.invitation,
+            "registration": current,
+            "breakouts": breakouts,
+            "links": door.links(),
+            "feedback_open": _feedback_open(door.workshop),
+        },
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+def _active(door: Door):
+    current = registration_for_invitation(door.invitation)
+    if current is None or not current.is_active:
+        raise Http404
+    return current
+
+
+@require_POST
+def cancel(request, token: str | None = None, workshop_id: int | None = None):
+    door = Door(request, token, workshop_id)
+    svc.registration_cancel(actor=door.actor, registration=_active(door))
+    messages.success(request, _("Your registration was cancelled. Your seat was released."))
+    return redirect(door.url("registration"))
+
+
+@require_POST
+def choose(request, token: str | None = None, workshop_id: int | None = None):
+    door = Door(request, token, workshop_id)
+    current = _active(door)
+    session = Session.objects.filter(
+        workshop=door.workshop, pk=request.POST.get("session") or 0
+    ).first()
+    if session is None:
+        raise Http404
+    try:
+        if request.POST.get("action") == "leave":
+            svc.session_unchoose(actor=door.actor, registration=current, session=session)
+        else:
+            svc.session_choose(actor=door.actor, registration=current, session=session)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("Your sessions were updated."))
+    return redirect(door.url("registration"))
+
+
+def visa_letter(request, token: str | None = None, workshop_id: int | None = None):
+    door = Door(request, token, workshop_id)
+    current = _active(door)
+    if not current.needs_visa_letter or not current.passport_number:
+        raise Http404
+    svc.sensitive_read(actor=door.actor, registration=current, request=request)
+    data = render_pdf(
+        "workshops/pdf/visa_letter.html",
+        {"registration": current, "workshop": door.workshop, "today": timezone.localdate()},
+    )
+    return pdf_response(data, f"visa-invitation-letter-{door.workshop.pk}.pdf")
+
+
+def agenda_ics(request, token: str | None = None, workshop_id: int | None = None):
+    """The personal calendar: every session except the breakouts the person did not choose."""
+    door = Door(request, token, workshop_id)
+    current = _active(door)
+    chosen = {c.session_id for c in current.session_choices.all()}
+    sessions = [
+        s
+        for s in Session.objects.filter(workshop=door.workshop)
+        if s.kind != SessionKind.BREAKOUT or s.pk in chosen
+    ]
+    data = ics.agenda_calendar(
+        door.workshop, sessions, name=_("%(t)s (my agenda)") % {"t": door.workshop.title}
+    )
+    return ics_response(data, f"workshop-{door.workshop.pk}-my-agenda.ics")
+
+
+def _feedback_open(workshop) -> bool:
+    return workshop.status == "completed" or timezone.localdate() >= workshop.start_date
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request, token: str | None = None, workshop_id: int | None = None):
+    door = Door(request, token, workshop_id)
+    current = _active(door)
+    if not _feedback_open(door.workshop):
+        raise Http404
+    sessions = sel.session_list(user=door.actor, workshop=door.workshop)
+    form = FeedbackForm(request.POST or None, sessions=sessions)
+    answered = hasattr(current, "feedback_receipt")
+    if request.method == "POST" and form.is_valid():
+        cd = form.cleaned_data
+        try:
+            feedback_svc.feedback_submit(
+                actor=door.actor,
+                registration=current,
+                overall_rating=cd["overall_rating"],
+                comments=cd["comments"],
+                anonymous=cd["anonymous"],
+                knowledge_before=cd["knowledge_before"],
+                knowledge_after=cd["knowledge_after"],
+                session_ratings=form.session_ratings(),
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect(door.url("registration"))
+    return render(
+        request,
+        "workshops/feedback_form.html",
+        {"form": form, "workshop": door.workshop, "answered": answered, "links": door.links()},
+    )

@@ -1,0 +1,161 @@
+"""Workshop pages, the agenda, its calendar file, and the organisers' editing pages."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from protectnet.access.policy import can
+from protectnet.core.exports import ics_response
+
+from .. import ics
+from ..forms import SessionForm, SpeakerForm, WorkshopForm
+from ..models import SessionKind
+from ..selectors import editions as sel
+from ..selectors.registrations import my_registration, registration_counts
+from ..services import editions as svc
+from .common import attach_errors, paginate
+
+
+def workshop_list(request):
+    page = paginate(request, sel.workshop_list(user=request.user), 25)
+    return render(
+        request,
+        "workshops/workshop_list.html",
+        {"page_obj": page, "can_manage": can(request.user, "workshops.workshop.manage")},
+    )
+
+
+def workshop_detail(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    user = request.user
+    context = {
+        "workshop": workshop,
+        "can_manage": can(user, "workshops.workshop.manage"),
+        "can_report": can(user, "workshops.report.view"),
+        "can_outcomes": can(user, "workshops.outcome.view"),
+        "is_public_view": not user.is_authenticated,
+        "registration": my_registration(user=user, workshop=workshop)
+        if user.is_authenticated
+        else None,
+        "delegations": sel.delegation_list(user=user, workshop=workshop)
+        if can(user, "workshops.delegation.view")
+        else None,
+    }
+    if context["can_manage"]:
+        context["counts"] = registration_counts(workshop=workshop)
+    return render(request, "workshops/workshop_detail.html", context)
+
+
+def agenda(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    sessions = list(sel.session_list(user=request.user, workshop=workshop))
+    return render(
+        request,
+        "workshops/agenda.html",
+        {
+            "workshop": workshop,
+            "days": sel.agenda_days(workshop, sessions),
+            "can_manage": can(request.user, "workshops.workshop.manage"),
+            # Anonymous visitors of a public page never see names.
+            "show_people": request.user.is_authenticated,
+        },
+    )
+
+
+def agenda_ics(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    sessions = sel.session_list(user=request.user, workshop=workshop)
+    data = ics.agenda_calendar(workshop, sessions)
+    return ics_response(data, f"workshop-{workshop.pk}-agenda.ics")
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_edit(request, workshop_id: int | None = None):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id) if workshop_id else None
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "terminology_confirmed"}
+        funders, partners = data.pop("funders"), data.pop("partners")
+        try:
+            if workshop is None:
+                workshop = svc.workshop_create(
+                    actor=request.user, funders=funders, partners=partners, **data
+                )
+            else:
+                workshop.refresh_from_db()
+                svc.workshop_update(
+                    actor=request.user,
+                    workshop=workshop,
+                    funders=funders,
+                    partners=partners,
+                    **data,
+                )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("The workshop was saved."))
+            return redirect("workshops:workshop_detail", workshop.pk)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@require_http_methods(["GET", "POST"])
+def session_edit(request, workshop_id: int, session_id: int | None = None):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    session = None
+    if session_id is not None:
+        session = sel.session_get(user=request.user, id=session_id)
+        if session.workshop_id != workshop.pk:
+            raise Http404
+    speakers = sel.speaker_choices(user=request.user)
+    form = SessionForm(
+        request.POST or None,
+        instance=session,
+        workshop=workshop,
+        speakers=speakers,
+        resources=sel.resource_choices(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        cd = form.cleaned_data
+        day = date.fromisoformat(cd["day"])
+        try:
+            svc.session_save(
+                actor=request.user,
+                workshop=workshop,
+                session=session,
+                chairs=cd["chairs"],
+                speakers=cd["speakers"],
+                resources=cd["resources"],
+                title=cd["title"],
+                kind=cd["kind"],
+                description=cd["description"],
+                room=cd["room"],
+                capacity=cd["capacity"] if cd["kind"] == SessionKind.BREAKOUT else None,
+                starts_at=svc.to_utc(workshop, day, cd["start_time"]),
+                ends_at=svc.to_utc(workshop, day, cd["end_time"]),
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("The session was saved."))
+            return redirect("workshops:agenda", workshop.pk)
+    return render(
+        request,
+        "workshops/session_form.html",
+        {"form": form, "workshop": workshop, "session": session},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def speaker_create(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    form = SpeakerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        svc.speaker_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The speaker was added."))
+        return redirect("workshops:session_create", workshop.pk)
+    return render(request, "workshops/speaker_form.html", {"form": form, "workshop": workshop})

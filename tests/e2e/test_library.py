@@ -1,0 +1,68 @@
+"""Browser journey: upload a PDF, see the terminology warning, publish, find it by a word inside."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from protectnet.library import samples
+from tests import factories as f
+from tests.e2e.conftest import browser_sign_in
+
+CSV = Path(__file__).resolve().parents[2] / "protectnet/terminology/data/terminology.csv"
+
+
+def _avoided_term() -> str:
+    # Read from the terminology data so the discouraged words live only there.
+    with CSV.open(encoding="utf-8") as handle:
+        return next(r["term"] for r in csv.DictReader(handle) if r["severity"] == "avoid")
+
+
+@pytest.fixture
+def member(transactional_db):
+    kh = f.CountryFactory(code="KH")
+    ngo = f.OrganisationFactory(name="Journey NGO", country=kh)
+    return f.member_of(ngo, "journey.member@example.test")
+
+
+def test_member_publishes_a_pdf_and_finds_it_by_a_word_inside(page, member, settings, tmp_path):
+    pytest.importorskip("protectnet.terminology.forms")
+    settings.MEDIA_ROOT = tmp_path
+    pdf = tmp_path / "handbook.pdf"
+    pdf.write_bytes(samples.pdf("Handbook", ["Chapter on the pangolin referral desk."]))
+
+    browser_sign_in(page, member.email, f.PASSWORD)
+    page.goto("/library/")
+    page.get_by_role("button", name="Add a resource").click()
+    page.get_by_label("Title").fill("Referral desk handbook")
+    page.get_by_label("Summary").fill(f"Guidance for officers; avoid the term {_avoided_term()}.")
+    page.get_by_label("Type").select_option("guide")
+    page.get_by_label("English").check()
+    page.get_by_label("TLP:GREEN").check()
+    page.get_by_label("Files").set_input_files(str(pdf))
+    page.get_by_role("button", name="Publish").click()
+
+    # The checker stops the first submission and shows the finding with the preferred term.
+    assert page.locator(".terminology-finding").first.is_visible()
+    assert page.get_by_text("child sexual abuse material (CSAM)").first.is_visible()
+    page.get_by_label("Files").set_input_files(str(pdf))  # browsers never keep a chosen file
+    page.locator("input[name=terminology_confirmed]").check()
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("heading", name="Referral desk handbook").wait_for()
+
+    page.goto("/library/")
+    page.get_by_label("Search the library").fill("pangolin")
+    page.get_by_role("button", name="Search").click()
+    # The word is only inside the PDF: the hit shows it highlighted in its snippet.
+    page.locator(".snippet mark", has_text="pangolin").first.wait_for()
+    assert page.get_by_role("link", name="Referral desk handbook").is_visible()
+    assert "1 resource" in page.locator("#results-heading").inner_text()
+
+
+def test_search_page_works_on_a_phone(phone_page, member):
+    browser_sign_in(phone_page, member.email, f.PASSWORD)
+    phone_page.goto("/library/?q=nothing")
+    phone_page.get_by_role("heading", name="Library", exact=True).wait_for()
+    assert phone_page.get_by_text("Nothing found").is_visible()
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400

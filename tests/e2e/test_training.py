@@ -1,0 +1,130 @@
+"""Browser journey: a trainee takes the post-test on a phone and downloads the certificate; a
+stranger verifies it through the public page the QR code opens, and sees a revocation at once."""
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from protectnet.training import services
+from protectnet.training.models import Certificate
+from tests.factories import PASSWORD
+from tests.training.conftest import enrol, make_course, make_delivery, reload
+
+from .conftest import browser_sign_in
+
+
+@pytest.fixture
+def cohort(transactional_db, world):
+    course = make_course(world)
+    delivery = make_delivery(world, course)
+    enrolment = enrol(world, delivery, world.guest, world.kh_ngo)
+    for day in delivery.days:
+        services.attendance_record(
+            actor=world.trainer, delivery=delivery, day=day, present_ids={enrolment.pk}
+        )
+    return course, delivery, enrolment
+
+
+def test_trainee_takes_the_post_test_on_a_phone_and_a_stranger_verifies(
+    cohort, world, phone_page, page
+):
+    course, delivery, enrolment = cohort
+    phone = phone_page
+    browser_sign_in(phone, world.guest.email, PASSWORD)
+    phone.goto("/training/mine/")
+    phone.get_by_role("link", name=course.title).click()
+    phone.get_by_role("link", name="Post-test").click()
+    assert phone.get_by_role("heading", name="Post-test").is_visible()
+    # Fits the phone: nothing wider than the viewport.
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert phone.locator("text=✓").count() == 0  # no answer key before submitting
+    phone.get_by_label("No: isolate it and document it").check()
+    phone.get_by_label("Record URL and time").check()
+    phone.get_by_label("Hash the files").check()
+    phone.get_by_label("CSAM").check()
+    phone.get_by_role("button", name="Submit my answers").click()
+    assert phone.get_by_text("Your score: 3 of 3 (100.0%).").is_visible()
+    assert phone.locator("text=✓ correct").count() == 4
+
+    services.delivery_completion_mark(actor=world.trainer, delivery=delivery)
+    phone.goto("/training/mine/")
+    with phone.expect_download() as download_info:
+        phone.get_by_role("link", name="Download (PDF)").click()
+    pdf = download_info.value
+    data = open(pdf.path(), "rb").read()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert world.guest.person.full_name in text and course.title in text
+
+    # A stranger (not signed in) opens the address the QR code carries.
+    cert = Certificate.objects.get(enrolment=enrolment)
+    page.goto(f"/training/verify/{cert.code}/")
+    assert page.get_by_role("heading", name="Valid certificate").is_visible()
+    assert page.get_by_text(world.guest.person.full_name).is_visible()
+    assert page.get_by_text(world.guest.email).count() == 0
+
+    services.certificate_revoke(
+        actor=world.trainer, certificate=reload(enrolment).certificate, reason="Issued in error"
+    )
+    page.reload()
+    assert page.get_by_role("heading", name="This certificate was revoked").is_visible()
+
+    # Typing the code into the form works too, without JavaScript-only controls.
+    page.goto("/training/verify/")
+    page.get_by_label("Certificate code").fill(cert.code)
+    page.get_by_role("button", name="Verify").click()
+    assert page.get_by_role("heading", name="This certificate was revoked").is_visible()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
+
+
+def _serious(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    )
+    return [
+        f"{v['id']}: {v['nodes'][0]['target']}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_training_pages_have_no_serious_accessibility_violations(
+    cohort, world, browser, live_server
+):
+    course, delivery, enrolment = cohort
+    pages = {
+        world.trainer: [
+            "/training/",
+            f"/training/courses/{course.pk}/",
+            f"/training/courses/{course.pk}/questions/",
+            f"/training/courses/{course.pk}/edit/",
+            f"/training/deliveries/{delivery.pk}/",
+            f"/training/deliveries/{delivery.pk}/attendance/{delivery.start_date.isoformat()}/",
+            "/training/capacity/",
+        ],
+        world.guest: [
+            "/training/mine/",
+            f"/training/enrolments/{enrolment.pk}/test/pre/",
+            f"/training/enrolments/{enrolment.pk}/evaluation/",
+        ],
+        None: ["/training/verify/", "/training/verify/no-such-code/"],
+    }
+    problems = {}
+    for user, urls in pages.items():
+        # bypass_csp only so that axe-core can be injected; the app sets the CSP.
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+        tab = context.new_page()
+        if user is not None:
+            browser_sign_in(tab, user.email, PASSWORD)
+        for url in urls:
+            tab.goto(url)
+            found = _serious(tab)
+            if found:
+                problems[url] = found
+        context.close()
+    assert problems == {}
