@@ -21,6 +21,32 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests empty every table when they end, the rows data migrations seeded
+    included (languages, topics, terminology). Put them back so that no test depends on the
+    order the suite runs in."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    _seed_reference_rows()
+    yield
+
+
+def _seed_reference_rows() -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from protectnet.terminology import services as terminology
+    from protectnet.terminology.data import load_terms
+
+    importlib.import_module("protectnet.library.migrations.0002_search_and_seed").seed(apps, None)
+    load_terms(apps.get_model("terminology", "Term"))
+    terminology.invalidate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """argon2 is deliberately slow: tests use it with small costs (tests/hashers.py), so hashes
     keep the production format; tests that check hashing itself can override this back."""
