@@ -22,18 +22,19 @@ def _fresh_cache():
 
 @pytest.fixture(autouse=True)
 def _reference_data(request):
-    """Transactional tests empty every table when they end, the rows data migrations seeded
-    included (languages, topics, terminology). Put them back so that no test depends on the
-    order the suite runs in."""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
-        yield
-        return
-    request.getfixturevalue("transactional_db")
-    _seed_reference_rows()
+    """A transactional test empties every table when it ends, the rows data migrations seeded
+    included (languages, topics, terminology), and with tests spread over workers file by file a
+    database test may run after one. Put the rows back when missing, so that no test depends on
+    the order the suite runs in."""
+    names = set(request.fixturenames)
+    transactional = bool({"transactional_db", "live_server"} & names)
+    if transactional or "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("transactional_db" if transactional else "db")
+        _ensure_reference_rows()
     yield
 
 
-def _seed_reference_rows() -> None:
+def _ensure_reference_rows() -> None:
     import importlib
 
     from django.apps import apps
@@ -41,8 +42,11 @@ def _seed_reference_rows() -> None:
     from protectnet.terminology import services as terminology
     from protectnet.terminology.data import load_terms
 
+    Language, Term = apps.get_model("library", "Language"), apps.get_model("terminology", "Term")
+    if Language.objects.exists() and Term.objects.exists():
+        return
     importlib.import_module("protectnet.library.migrations.0002_search_and_seed").seed(apps, None)
-    load_terms(apps.get_model("terminology", "Term"))
+    load_terms(Term)
     terminology.invalidate()
 
 
