@@ -1,5 +1,6 @@
 """The dashboard gathers cards from the apps, each one filtered by the policy."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -34,6 +35,7 @@ def _count(client):
     return len(ctx.captured_queries)
 
 
+@pytest.mark.queries("core:dashboard")
 def test_dashboard_query_count_does_not_grow_with_the_audit_log(world, login):
     client = login(world.admin)
     client.get("/")

@@ -65,6 +65,7 @@ def _grow_network(n: int) -> None:
         f.MembershipFactory(organisation=org)
 
 
+@pytest.mark.queries("reports:network_overview")
 def test_overview_costs_the_same_queries_whatever_the_size(world, login, django_assert_num_queries):
     client = login(world.kh_member)
     client.get("/reports/network/")  # warm the session

@@ -80,3 +80,33 @@ def test_term_list_for_members_hides_inactive_terms(world, api):
     assert "child bride" in {t["label"] for t in api(world.admin).get(TERMS).json()}
     assert api(world.guest).get(TERMS).status_code == 403
     assert api(None).get(TERMS).status_code == 401
+
+
+@pytest.mark.queries("api:terminology_term_list")
+def test_term_list_costs_the_same_queries_for_2_or_20_extra_terms(world, api):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from protectnet.terminology.models import Term
+
+    client = api(world.kh_member)
+    client.get(TERMS)  # the token's first use of the minute records itself
+
+    def count(n):
+        Term.objects.filter(label__startswith="fictitious").delete()
+        Term.objects.bulk_create(
+            Term(
+                label=f"fictitious {i}",
+                variants=f"zzq{i}",
+                preferred="p",
+                reason="r",
+                severity="avoid",
+            )
+            for i in range(n)
+        )
+        with CaptureQueriesContext(connection) as ctx:
+            labels = [t["label"] for t in client.get(TERMS).json()]
+        assert f"fictitious {n - 1}" in labels
+        return len(ctx.captured_queries)
+
+    assert count(2) == count(20)

@@ -198,6 +198,7 @@ def _make_terms(n):
     )
 
 
+@pytest.mark.queries("terminology:term_list")
 @pytest.mark.parametrize("who", ["admin", "kh_member"])
 def test_the_term_list_costs_the_same_queries_for_2_or_20_extra_terms(
     world, login, django_assert_num_queries, who

@@ -53,6 +53,17 @@ PAGES = [
 ]
 
 
+@pytest.mark.queries(
+    "workshops:workshop_list",
+    "workshops:workshop_detail",
+    "workshops:agenda",
+    "workshops:delegation_list",
+    "workshops:delegation_detail",
+    "workshops:registration_list",
+    "workshops:outcome_list",
+    "workshops:report",
+    "workshops:series_report",
+)
 @pytest.mark.parametrize("role,url", PAGES)
 def test_page_query_count_does_not_grow(world, ws, login, role, url, settings):
     settings.DEBUG = False
@@ -106,3 +117,56 @@ def test_agenda_of_five_days_300_sessions_500_speakers(world, login, django_asse
     assert response.status_code == 200
     assert response.content.decode().count("<tr>") >= 300
     print(f"agenda 300 sessions / 500 speakers: {elapsed * 1000:.0f} ms")
+
+
+@pytest.mark.queries("workshops:registration_detail", "workshops:registration_me")
+@pytest.mark.parametrize("who,path", [("admin", "detail"), ("guest", "me")])
+def test_one_registration_costs_the_same_however_many_others(
+    world, ws, login, guest_registration, who, path, settings
+):
+    settings.DEBUG = False
+    ws.kh_del.quota = 100
+    ws.kh_del.save(update_fields=["quota"])
+    registration, _ = guest_registration
+    url = {
+        "detail": f"/workshops/registrations/{registration.pk}/",
+        "me": f"/workshops/{ws.workshop.pk}/me/",
+    }[path]
+    client = login(getattr(world, who))
+    _grow(world, ws, 2)
+    small = _count(client, url)
+    _grow(world, ws, 18)
+    assert _count(client, url) == small
+
+
+@pytest.mark.queries(
+    "api:workshop_list",
+    "api:workshop_get",
+    "api:workshop_session_list",
+    "api:workshop_delegation_list",
+    "api:workshop_nomination_list",
+    "api:workshop_outcome_list",
+    "api:workshop_registration_list",
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/workshops?limit=100",
+        "/api/v1/workshops/{w}",
+        "/api/v1/workshops/{w}/sessions",
+        "/api/v1/workshops/{w}/delegations",
+        "/api/v1/delegations/{d}/nominations",
+        "/api/v1/workshops/{w}/outcomes",
+        "/api/v1/workshops/{w}/registrations?limit=100",
+    ],
+)
+def test_api_reads_cost_the_same_for_2_and_20_rows(world, ws, api, path):
+    ws.kh_del.quota = 100
+    ws.kh_del.save(update_fields=["quota"])
+    client = api(world.admin)
+    url = path.format(w=ws.workshop.pk, d=ws.kh_del.pk)
+    _grow(world, ws, 2)
+    client.get(url)  # the token's first use of the minute records itself
+    small = _count(client, url)
+    _grow(world, ws, 18)
+    assert _count(client, url) == small
