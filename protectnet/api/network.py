@@ -197,7 +197,9 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
     qs = selectors.organisation_list(
         user=request.user, q=filters.q, country=filters.country, sector=filters.sector
     )
-    items = qs[filters.offset : filters.offset + filters.limit]
+    items = selectors.organisation_people_counts(
+        qs[filters.offset : filters.offset + filters.limit]
+    )
     return {"count": qs.count(), "items": [_organisation_out(o) for o in items]}
 
 

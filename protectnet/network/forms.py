@@ -147,7 +147,19 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email address for the account"))
 
 
+class FocalPointSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, job title or organisation"),
+        max_length=100,
+        min_length=2,
+        help_text=_("At least two letters; people of this country only."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
 class FocalPointForm(forms.Form):
+    """The person chosen among the search results; any id outside `people` is refused."""
+
     person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects)
 
     def __init__(self, *args, people=None, **kwargs):

@@ -7,7 +7,8 @@ of queries for two rows or two thousand.
 import json
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from protectnet.access import audit
@@ -25,9 +26,15 @@ from .models import (
     PanelMeeting,
     PanelMember,
     Person,
+    Sector,
     Vetting,
 )
 from .text import fold
+
+# A country page lists this many organisations per sector and links to the filtered list for
+# the rest; the focal point search shows this many people and asks for more letters beyond.
+ORGANISATIONS_PER_SECTOR = 10
+FOCAL_CANDIDATES_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -131,13 +138,27 @@ def organisation_list(
         principal = principal_for(user)
         if not principal.is_admin:
             qs = qs.filter(country_id__in=principal.focal_country_ids)
-    current = Membership.current_q("memberships__")
-    current &= Q(memberships__person__erased_at__isnull=True)
-    return (
-        qs.select_related("country", "parent")
-        .annotate(people_count=Count("memberships", filter=current, distinct=True))
-        .order_by("name", "pk")
+    # No people count here: a GROUP BY over every membership would cost the whole table for
+    # each page; organisation_people_counts() counts the rows actually shown.
+    return qs.select_related("country", "parent").order_by("name", "pk")
+
+
+def organisation_people_counts(organisations) -> list[Organisation]:
+    """The organisations as a list, each with `people_count` (current, not erased): one query."""
+    organisations = list(organisations)
+    counts = dict(
+        Membership.objects.filter(
+            Membership.current_q(),
+            person__erased_at__isnull=True,
+            organisation_id__in=[o.pk for o in organisations],
+        )
+        .order_by()
+        .values_list("organisation_id")
+        .annotate(n=Count("person_id", distinct=True))
     )
+    for organisation in organisations:
+        organisation.people_count = counts.get(organisation.pk, 0)
+    return organisations
 
 
 def organisation_get(*, user, pk) -> Organisation:
@@ -180,8 +201,39 @@ def country_focal_points(*, country: Country) -> QuerySet:
     )
 
 
-def country_organisations(*, user, country: Country) -> QuerySet:
-    return organisation_list(user=user).filter(country=country).order_by("sector", "name")
+@dataclass(frozen=True)
+class SectorGroup:
+    sector: str
+    label: str
+    count: int
+    organisations: list
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.organisations)
+
+
+def country_sector_list(
+    *, user, country: Country, per_sector: int = ORGANISATIONS_PER_SECTOR
+) -> list[SectorGroup]:
+    """The country's organisations by sector: each sector's count and its first few by name.
+
+    A country may hold hundreds of organisations; three queries whatever their number.
+    """
+    orgs = visible(user, Organisation.objects.filter(country=country))
+    counts = dict(orgs.order_by().values_list("sector").annotate(n=Count("pk")))
+    ranked = orgs.annotate(
+        rank=Window(RowNumber(), partition_by=F("sector"), order_by=[F("name"), F("pk")])
+    ).filter(rank__lte=per_sector)
+    firsts: dict[str, list] = {}
+    for org in organisation_people_counts(ranked.order_by("name", "pk")):
+        firsts.setdefault(org.sector, []).append(org)
+    labels = dict(Sector.choices)
+    order = {sector: i for i, sector in enumerate(labels)}
+    return [
+        SectorGroup(sector, labels.get(sector, sector), counts[sector], firsts.get(sector, []))
+        for sector in sorted(counts, key=lambda s: (order.get(s, len(order)), s))
+    ]
 
 
 def panel_for_country(*, user, country: Country) -> AdvisoryPanel | None:
@@ -250,6 +302,21 @@ def managed_countries(*, user) -> QuerySet:
     return countries.filter(pk__in=list(principal.focal_country_ids))
 
 
-def country_people(*, user, country: Country) -> QuerySet:
+def country_people(*, user, country: Country, q: str = "") -> QuerySet:
     """People with a current membership in one of the country's organisations."""
-    return person_list(user=user, filters=DirectoryFilters(country=str(country.code)))
+    return person_list(user=user, filters=DirectoryFilters(q=q, country=str(country.code)))
+
+
+def focal_point_candidate_list(
+    *, user, country: Country, q: str, limit: int = FOCAL_CANDIDATES_SHOWN
+) -> tuple[list[Person], bool]:
+    """People of the country matching `q` who are not yet its focal point, and whether more match.
+
+    Never the whole country: a search of fewer than two characters finds nobody.
+    """
+    if len(q.strip()) < 2:
+        return [], False
+    already = FocalPoint.objects.filter(country=country).values("person_id")
+    people = country_people(user=user, country=country, q=q).exclude(pk__in=already)
+    rows = list(people[: limit + 1])
+    return rows[:limit], len(rows) > limit

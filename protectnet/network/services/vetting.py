@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from protectnet.access import audit
 from protectnet.access.policy import require
 
-from ..models import Country, FocalPoint, Person, Vetting
+from ..models import Country, FocalPoint, Membership, Person, Vetting
 from .common import forget_principal, record_person
 
 
@@ -54,6 +54,12 @@ def focal_point_add(*, actor, country: Country, person: Person, request=None) ->
     require(actor, "network.focal_point.manage")
     if person.erased_at:
         raise ValidationError(_("This entry was erased."))
+    # The form already offers only the country's people; this holds for any other caller too.
+    works_here = Membership.objects.filter(
+        Membership.current_q(), person=person, organisation__country=country
+    )
+    if not works_here.exists():
+        raise ValidationError(_("A focal point must work for an organisation of the country."))
     if FocalPoint.objects.filter(country=country, person=person).exists():
         raise ValidationError(_("This person is already a focal point for this country."))
     focal = FocalPoint(country=country, person=person)

@@ -1,20 +1,18 @@
 """Countries: the list, and a country's page (focal points, organisations by sector, panel)."""
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.access.policy import can, get_visible_or_404
 
 from .. import selectors, services
 from ..country_sections import country_sections
-from ..forms import FocalPointForm
-from ..models import FocalPoint, Sector
+from ..forms import FocalPointForm, FocalPointSearchForm
+from ..models import FocalPoint
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
@@ -24,24 +22,16 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
-    sectors = dict(Sector.choices)
-    organisations = selectors.country_organisations(user=request.user, country=country)
-    by_sector = [
-        (sectors.get(sector, sector), list(rows))
-        for sector, rows in groupby(organisations, key=lambda o: o.sector)
-    ]
     panel = selectors.panel_for_country(user=request.user, country=country)
     context = {
         "country": country,
         "focal_points": selectors.country_focal_points(country=country),
-        "by_sector": by_sector,
+        "sectors": selectors.country_sector_list(user=request.user, country=country),
         "panel": panel,
         "panel_stub": panel is None and can(request.user, "network.panel.manage", _Stub(country)),
         "sections": country_sections(request.user, country),
         "can_manage_focal": can(request.user, "network.focal_point.manage"),
-        "focal_form": FocalPointForm(
-            people=selectors.country_people(user=request.user, country=country)
-        ),
+        "search_form": FocalPointSearchForm(),
     }
     return render(request, "network/country_detail.html", context)
 
@@ -53,9 +43,28 @@ class _Stub:
         self.country_id = country.pk
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def focal_point_add(request: HttpRequest, code: str) -> HttpResponse:
+    """GET: search the country's people (htmx gets the results alone); POST: appoint one."""
     country = selectors.country_get(user=request.user, code=code)
+    if request.method == "POST":
+        return _focal_point_appoint(request, country)
+    form = FocalPointSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    candidates, more = selectors.focal_point_candidate_list(user=request.user, country=country, q=q)
+    context = {
+        "country": country,
+        "search_form": form,
+        "q": q,
+        "candidates": candidates,
+        "more": more,
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "network/_focal_candidates.html", context)
+    return render(request, "network/focal_point_search.html", context)
+
+
+def _focal_point_appoint(request: HttpRequest, country) -> HttpResponse:
     people = selectors.country_people(user=request.user, country=country)
     form = FocalPointForm(request.POST, people=people)
     if form.is_valid():

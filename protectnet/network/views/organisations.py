@@ -19,8 +19,10 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("country", "")[:2]
     sector = request.GET.get("sector", "")[:32]
     qs = selectors.organisation_list(user=request.user, q=q, country=country, sector=sector)
+    page_obj = paginate(qs, request.GET.get("page"))
+    page_obj.object_list = selectors.organisation_people_counts(page_obj.object_list)
     context = {
-        "page_obj": paginate(qs, request.GET.get("page")),
+        "page_obj": page_obj,
         "querystring": querystring_without(request.GET, "page"),
         "q": q,
         "country": country.upper(),
