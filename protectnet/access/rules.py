@@ -141,6 +141,9 @@ RULES: dict[str, Rule] = {
     "library.resource.view": Rule(EVERYONE),
     "library.resource.create": Rule(MEMBERS),
     "library.resource.change": Rule(MEMBERS, check=lambda p, r: library_can_change(p, r)),
+    # The owning organisation and admins: a withdrawn item is hidden from everyone else.
+    "library.resource.withdraw": Rule(MEMBERS, check=lambda p, r: library_can_withdraw(p, r)),
+    "library.resource.restore": Rule(MEMBERS, check=lambda p, r: library_can_withdraw(p, r)),
     "library.access.request": Rule(MEMBERS, check=lambda p, r: library_can_request(p, r)),
     "library.access.inbox": Rule(MEMBERS),
     "library.access.decide": Rule(MEMBERS, check=lambda p, a: library_can_decide(p, a)),
@@ -161,6 +164,10 @@ RULES: dict[str, Rule] = {
     "alerts.approve": Rule(
         frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_approve(p, a), hide=True
     ),
+    # Edit, discard and change the attachments of a draft: its author, until it leaves the agency.
+    "alerts.draft.change": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_change_draft(p, a), hide=True
+    ),
     "alerts.retract": Rule(
         frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_retract(p, a), hide=True
     ),
@@ -172,6 +179,11 @@ RULES: dict[str, Rule] = {
     ),
     "alerts.reply": Rule(
         frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_work_on(p, a), hide=True
+    ),
+    # TLP:AMBER only: a recipient agency's vetted member passes it to a vetted colleague of
+    # another law-enforcement agency of the same country (AMBER+STRICT and RED never go further).
+    "alerts.share": Rule(
+        frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_share(p, a), hide=True
     ),
     "alerts.close": Rule(
         frozenset({R.LE_VETTED}), check=lambda p, a: alert_can_work_on(p, a), hide=True
@@ -314,6 +326,15 @@ ROUTES: dict[str, str] = {
     "api:workshop_checkin_create": "workshops.checkin",
     "api:workshop_feedback_summary": "workshops.report.view",
     "api:workshop_outcome_list": "workshops.outcome.view",
+    # Own registration and feedback: the services check that it is the caller's own.
+    "api:workshop_registration_get": "workshops.registration.view",
+    "api:workshop_registration_put": "workshops.registration.submit",
+    "api:workshop_registration_cancel": "workshops.registration.submit",
+    "api:workshop_feedback_create": "workshops.feedback.submit",
+    "api:workshop_outcome_create": "workshops.outcome.manage",
+    "api:outcome_update": "workshops.outcome.manage",
+    "api:workshop_session_create": "workshops.workshop.manage",
+    "api:session_update": "workshops.workshop.manage",
     # --- training ----------------------------------------------------------------------------
     "training:course_list": "training.course.view",
     "training:my_training": "training.course.view",
@@ -322,6 +343,8 @@ ROUTES: dict[str, str] = {
     "training:course_edit": "training.course.manage",
     "training:question_list": "training.course.manage",
     "training:question_retire": "training.course.manage",
+    "training:question_edit": "training.course.manage",
+    "training:question_delete": "training.course.manage",
     "training:delivery_create": "training.delivery.create",
     "training:delivery_detail": "training.course.view",
     "training:delivery_edit": "training.delivery.manage",
@@ -353,6 +376,10 @@ ROUTES: dict[str, str] = {
     "api:training_result_list": "training.course.view",
     "api:certificate_list": "training.certificate.download",
     "api:certificate_verify": "training.certificate.verify",
+    "api:training_question_list": "training.course.manage",
+    "api:training_question_update": "training.course.manage",
+    "api:training_question_delete": "training.course.manage",
+    "api:training_delivery_rescore": "training.delivery.manage",
     # --- library -----------------------------------------------------------------------------
     "library:resource_list": "library.resource.view",
     "library:resource_search": "library.resource.view",
@@ -365,6 +392,8 @@ ROUTES: dict[str, str] = {
     "library:access_request_inbox": "library.access.inbox",
     "library:access_request_decide": "library.access.inbox",
     "library:findings_list": "library.findings.view",
+    "library:resource_withdraw": "library.resource.create",
+    "library:resource_restore": "library.resource.create",
     "api:resource_list": "library.resource.view",
     "api:library_search": "library.resource.view",
     "api:resource_get": "library.resource.view",
@@ -375,6 +404,8 @@ ROUTES: dict[str, str] = {
     "api:library_access_request_list": "library.access.inbox",
     "api:library_access_request_create": "library.access.inbox",
     "api:library_access_request_decide": "library.access.inbox",
+    "api:resource_withdraw": "library.resource.create",
+    "api:resource_restore": "library.resource.create",
     # --- alerts ------------------------------------------------------------------------------
     "alerts:alert_list": "alerts.view",
     "alerts:alert_overdue": "alerts.view",
@@ -382,10 +413,13 @@ ROUTES: dict[str, str] = {
     "alerts:alert_create": "alerts.create",
     "alerts:alert_detail": "alerts.view",
     "alerts:alert_send": "alerts.create",
+    "alerts:alert_edit": "alerts.create",
+    "alerts:alert_discard": "alerts.create",
     "alerts:alert_approve": "alerts.view",
     "alerts:alert_retract": "alerts.view",
     "alerts:alert_acknowledge": "alerts.view",
     "alerts:alert_reply": "alerts.view",
+    "alerts:alert_share": "alerts.view",
     "alerts:alert_outcome": "alerts.view",
     "alerts:alert_close": "alerts.view",
     "alerts:attachment_download": "alerts.view",
@@ -397,10 +431,15 @@ ROUTES: dict[str, str] = {
     "api:alert_get": "alerts.view",
     "api:alert_create": "alerts.create",
     "api:alert_send": "alerts.create",
+    "api:alert_update": "alerts.create",
+    "api:alert_discard": "alerts.create",
+    "api:alert_attachment_add": "alerts.create",
+    "api:alert_attachment_remove": "alerts.create",
     "api:alert_approve": "alerts.view",
     "api:alert_retract": "alerts.view",
     "api:alert_acknowledge": "alerts.view",
     "api:alert_reply": "alerts.view",
+    "api:alert_share": "alerts.view",
     "api:alert_outcome": "alerts.view",
     "api:alert_close": "alerts.view",
     "api:alert_stats": "alerts.stats.view",
@@ -515,6 +554,8 @@ def alert_scope(p: Principal, qs):
     orgs = p.le_organisation_ids
     sender = Q(sender_organisation_id__in=orgs) & (~Q(status="draft") | Q(created_by_id=p.user_id))
     recipient = Q(recipients__organisation_id__in=orgs, status__in=_ALERT_DELIVERED)
+    shares = _alert_shares().filter(person_id=p.person_id, organisation_id__in=orgs)
+    shared = Q(marking="AMBER", status__in=_ALERT_DELIVERED, pk__in=shares.values("alert_id"))
     named = Q(named_people=p.person_id) if p.person_id else Q(pk__in=[])
     # The author, the approver, and (for four-eyes release) the sending agency before approval.
     red_sender = sender & (
@@ -523,7 +564,7 @@ def alert_scope(p: Principal, qs):
         | Q(status="awaiting_approval")
         | named
     )
-    q = (~Q(marking="RED") & (sender | recipient)) | (
+    q = (~Q(marking="RED") & (sender | recipient | shared)) | (
         Q(marking="RED") & (red_sender | (recipient & named))
     )
     # A subquery rather than joins on qs: no duplicates, no distinct() for callers to remember.
@@ -540,6 +581,25 @@ def _alert_recipient_side(p: Principal, a) -> bool:
     )
 
 
+def _alert_shares():
+    from django.apps import apps
+
+    return apps.get_model("alerts", "AlertShare").objects.all()
+
+
+def _alert_shared_with(p: Principal, a) -> bool:
+    """Passed on to this person in an agency they still belong to (shares prefetched)."""
+    return (
+        a.marking == "AMBER"
+        and a.status in _ALERT_DELIVERED
+        and p.person_id is not None
+        and any(
+            s.person_id == p.person_id and s.organisation_id in p.le_organisation_ids
+            for s in a.shares.all()
+        )
+    )
+
+
 def _alert_named(p: Principal, a) -> bool:
     return p.person_id is not None and any(x.pk == p.person_id for x in a.named_people.all())
 
@@ -550,7 +610,7 @@ def alert_readable(p: Principal, a) -> bool:
         return False
     sender = _alert_sender_side(p, a) and (a.status != "draft" or a.created_by_id == p.user_id)
     if a.marking != "RED":
-        return sender or _alert_recipient_side(p, a)
+        return sender or _alert_recipient_side(p, a) or _alert_shared_with(p, a)
     if sender and (
         p.user_id in (a.created_by_id, a.approved_by_id) or a.status == "awaiting_approval"
     ):
@@ -567,6 +627,15 @@ def alert_content_readable(p: Principal, a) -> bool:
 
 def alert_can_send(p: Principal, a) -> bool:
     return _alert_sender_side(p, a) and a.status == "draft" and a.created_by_id == p.user_id
+
+
+def alert_can_change_draft(p: Principal, a) -> bool:
+    """The author only; a RED alert awaiting approval too (a change withdraws the request)."""
+    return (
+        _alert_sender_side(p, a)
+        and a.created_by_id == p.user_id
+        and a.status in ("draft", "awaiting_approval")
+    )
 
 
 def alert_can_approve(p: Principal, a) -> bool:
@@ -587,8 +656,19 @@ def alert_can_retract(p: Principal, a) -> bool:
 
 
 def alert_can_work_on(p: Principal, a) -> bool:
-    """Reply and close: either side, while the alert is open."""
-    return a.status in _ALERT_OPEN and alert_readable(p, a)
+    """Reply and close: either side, while the alert is open (a colleague it was shared with
+    only reads it)."""
+    sides = _alert_sender_side(p, a) or _alert_recipient_side(p, a)
+    return a.status in _ALERT_OPEN and sides and alert_readable(p, a)
+
+
+def alert_can_share(p: Principal, a) -> bool:
+    return (
+        a.marking == "AMBER"
+        and a.status in _ALERT_OPEN
+        and _alert_recipient_side(p, a)
+        and alert_readable(p, a)
+    )
 
 
 def alert_recipient_can_act(p: Principal, r) -> bool:
@@ -618,7 +698,8 @@ def library_resource_scope(p: Principal, qs):
     """TLP for resources, with subqueries instead of joins (no duplicates, no distinct()).
 
     AMBER opens to the owner's and the shared organisations' members, and to people granted
-    access one by one; RED to the named people only. Admin rights open nothing more.
+    access one by one; RED to the named people only. Admin rights open nothing more. A withdrawn
+    resource stays readable only to the owning organisation and admins (who may restore it).
     """
     from django.apps import apps
 
@@ -634,6 +715,9 @@ def library_resource_scope(p: Principal, qs):
     if p.person_id:
         named = resource.named_people.through.objects.filter(person_id=p.person_id)
         q |= Q(marking__in=["AMBER", "RED"], pk__in=named.values("resource_id"))
+    if not p.is_admin:
+        owners = list(p.organisation_ids)
+        q &= Q(withdrawn_at__isnull=True) | Q(owner_organisation_id__in=owners)
     return qs.filter(q)
 
 
@@ -642,6 +726,10 @@ def library_can_change(p: Principal, r) -> bool:
     return r.owner_organisation_id in p.organisation_ids or (
         p.is_admin and r.marking in ("CLEAR", "GREEN")
     )
+
+
+def library_can_withdraw(p: Principal, r) -> bool:
+    return p.is_admin or r.owner_organisation_id in p.organisation_ids
 
 
 def library_can_request(p: Principal, r) -> bool:

@@ -4,7 +4,7 @@ Reads go through the same selectors and search service as the pages, so an item 
 may not see is "not found", and search answers never carry more than the pages show.
 """
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -42,6 +42,8 @@ class ResourceOut(Schema):
     topics: list[str]
     published_on: date
     review_date: date | None
+    # Set only in answers to the owning organisation and admins: nobody else sees such items.
+    withdrawn_at: datetime | None
 
 
 class FileOut(Schema):
@@ -103,7 +105,7 @@ class SearchParams(Schema):
     country: str = Field("", max_length=2)
     language: str = Field("", max_length=8)
     marking: str = Field("", max_length=16)
-    organisation: int | None = Field(None, ge=1)
+    organisation: int | None = Field(None, ge=1, le=2_147_483_647)
     year: int | None = Field(None, ge=1900, le=2200)
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=10_000)
@@ -145,6 +147,10 @@ class VersionIn(Schema):
     note: str = Field("", max_length=300)
 
 
+class WithdrawIn(Schema):
+    reason: str = Field("", max_length=500)
+
+
 class AccessRequestIn(Schema):
     organisation: int = Field(..., ge=1)
     reason: str = Field(..., min_length=1, max_length=2000)
@@ -181,6 +187,7 @@ def _resource_out(r) -> dict:
         "topics": [x.slug for x in r.topics.all()],
         "published_on": r.published_on,
         "review_date": r.review_date,
+        "withdrawn_at": r.withdrawn_at,
     }
 
 
@@ -452,3 +459,25 @@ def library_access_request_decide(request, request_id: int, payload: DecisionIn)
         note=payload.note,
     )
     return _request_out(selectors.access_request_get(user=request.user, pk=decided.pk))
+
+
+@router.post(
+    "/library/resources/{resource_id}/withdraw",
+    response=ResourceOut,
+    summary="Withdraw a resource (owning organisation or admin)",
+)
+def resource_withdraw(request, resource_id: int, payload: WithdrawIn):
+    resource = selectors.resource_for_change(user=request.user, pk=resource_id)
+    services.resource_withdraw(actor=request.user, resource=resource, reason=payload.reason)
+    return _resource_out(resource)
+
+
+@router.post(
+    "/library/resources/{resource_id}/restore",
+    response=ResourceOut,
+    summary="Restore a withdrawn resource (owning organisation or admin)",
+)
+def resource_restore(request, resource_id: int):
+    resource = selectors.resource_for_change(user=request.user, pk=resource_id)
+    services.resource_restore(actor=request.user, resource=resource)
+    return _resource_out(resource)

@@ -189,7 +189,9 @@ class SearchForm(forms.Form):
     marking = forms.ChoiceField(
         label=_("Marking"), required=False, choices=[("", _("Any"))] + Marking.choices
     )
-    organisation = forms.IntegerField(label=_("Organisation"), required=False, min_value=1)
+    organisation = forms.IntegerField(
+        label=_("Organisation"), required=False, min_value=1, max_value=2_147_483_647
+    )
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
     page = forms.IntegerField(required=False, min_value=1, max_value=500)
 
@@ -206,3 +208,17 @@ class SearchForm(forms.Form):
             organisation=d.get("organisation"),
             year=d.get("year"),
         )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Seen by your organisation and the secretariat only."),
+    )
+
+
+class RestoreForm(forms.Form):
+    """No fields: the form carries the CSRF token and the confirmation."""

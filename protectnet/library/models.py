@@ -74,6 +74,12 @@ class Resource(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # Withdrawn: hidden from everyone but the owning organisation and admins, until restored.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -91,6 +97,10 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def findings_total(self) -> int:
@@ -236,3 +246,27 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"access to {self.resource_id} for {self.requester_organisation_id}"
+
+
+class StagedUpload(models.Model):
+    """A checked upload kept for a day while its form is shown again (terminology notes, errors).
+
+    A browser cannot send a file twice, so the "save anyway" answer would otherwise lose it. The
+    bytes live in the staging storage under a random name; only the user who uploaded may use it.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    stored_name = models.CharField(max_length=100, unique=True)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=8, choices=FileKind.choices)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return self.original_name

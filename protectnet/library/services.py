@@ -7,7 +7,7 @@ stored under random names, and removed again if the database write fails.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -19,7 +19,7 @@ from protectnet.access.policy import can, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.network.models import Organisation, Person
 
-from . import uploads
+from . import staging, uploads
 from .extraction import SYNC_EXTRACT_MAX_BYTES, count_findings, extract_file
 from .models import (
     AccessRequest,
@@ -141,18 +141,28 @@ def _discard(stored: list[str]) -> None:
         uploads.storage().delete(name)
 
 
+def _checked_uploads(actor, files, staged) -> list:
+    """Fresh uploads and the actor's own staged ones, all through the same content checks."""
+    if any(item.owner_id != getattr(actor, "pk", None) for item in staged):
+        raise PermissionDenied
+    return [uploads.check_upload(f) for f in [*files, *map(staging.as_upload, staged)]]
+
+
 def _extract_small(version: ResourceVersion) -> None:
     """Small files are read at once so search finds them straight away; big ones wait."""
     for file in version.files.select_related("version").filter(size__lte=SYNC_EXTRACT_MAX_BYTES):
         extract_file(file)
 
 
-def resource_create(*, actor, data: ResourceData, files=(), link: str = "", note: str = ""):
+def resource_create(
+    *, actor, data: ResourceData, files=(), staged=(), link: str = "", note: str = ""
+):
+    """`staged`: StagedUpload rows of the actor, kept from an earlier submission of the form."""
     require(actor, "library.resource.create")
     _check_owner(actor, data.owner_organisation)
     _normalise_marking(actor, data)
-    _check_version_content(data.resource_type, files, link)
-    checked = [uploads.check_upload(f) for f in files]
+    _check_version_content(data.resource_type, [*files, *staged], link)
+    checked = _checked_uploads(actor, files, staged)
     stored: list[str] = []
     try:
         with transaction.atomic():
@@ -173,6 +183,7 @@ def resource_create(*, actor, data: ResourceData, files=(), link: str = "", note
     except Exception:
         _discard(stored)
         raise
+    staging.discard(staged)
     _extract_small(version)
     return resource
 
@@ -202,10 +213,12 @@ def resource_update(*, actor, resource: Resource, data: ResourceData) -> Resourc
     return resource
 
 
-def version_create(*, actor, resource: Resource, files=(), link: str = "", note: str = ""):
+def version_create(
+    *, actor, resource: Resource, files=(), staged=(), link: str = "", note: str = ""
+):
     require(actor, "library.resource.change", resource)
-    _check_version_content(resource.resource_type, files, link)
-    checked = [uploads.check_upload(f) for f in files]
+    _check_version_content(resource.resource_type, [*files, *staged], link)
+    checked = _checked_uploads(actor, files, staged)
     stored: list[str] = []
     try:
         with transaction.atomic():
@@ -223,8 +236,52 @@ def version_create(*, actor, resource: Resource, files=(), link: str = "", note:
     except Exception:
         _discard(stored)
         raise
+    staging.discard(staged)
     _extract_small(version)
     return version
+
+
+def resource_withdraw(*, actor, resource: Resource, reason: str = "") -> Resource:
+    """Hide the resource from everyone but its owning organisation and admins (reversible)."""
+    require(actor, "library.resource.withdraw", resource)
+    reason = (reason or "").strip()
+    if len(reason) > 500:
+        raise ValidationError({"reason": _("Keep the reason under 500 characters.")})
+    with transaction.atomic():
+        locked = Resource.objects.select_for_update().get(pk=resource.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(_("This resource is already withdrawn."))
+        resource.withdrawn_at = timezone.now()
+        resource.withdrawn_by = actor
+        resource.withdrawal_reason = reason
+        resource.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        audit.record(
+            "library.resource.withdraw",
+            actor=actor,
+            obj=resource,
+            data={"marking": resource.marking, "reason": reason},
+        )
+    return resource
+
+
+def resource_restore(*, actor, resource: Resource) -> Resource:
+    require(actor, "library.resource.restore", resource)
+    with transaction.atomic():
+        locked = Resource.objects.select_for_update().get(pk=resource.pk)
+        if locked.withdrawn_at is None:
+            raise ValidationError(_("This resource is not withdrawn."))
+        withdrawn_at = locked.withdrawn_at
+        resource.withdrawn_at = None
+        resource.withdrawn_by = None
+        resource.withdrawal_reason = ""
+        resource.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        audit.record(
+            "library.resource.restore",
+            actor=actor,
+            obj=resource,
+            data={"marking": resource.marking, "withdrawn_at": withdrawn_at.isoformat()},
+        )
+    return resource
 
 
 def access_request_create(*, actor, resource: Resource, organisation: Organisation, reason: str):

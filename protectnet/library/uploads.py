@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
 
+from . import pdf_safety
 from .models import FileKind
 
 CONTENT_TYPES = {
@@ -68,7 +69,6 @@ _MARKUP = re.compile(
     rb"<\s*(!doctype\s+html|html|head|body|script|svg|iframe|object|embed|\?xml|meta|link)\b",
     re.IGNORECASE,
 )
-_PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch|RichMedia)\b")
 # Office files may compress a great deal; refuse those that would unpack beyond this.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
@@ -157,6 +157,27 @@ def _check_text(data: bytes, name: str) -> None:
         )
 
 
+def _check_pdf(data: bytes, name: str) -> None:
+    try:
+        found = pdf_safety.active_content(data)
+    except pdf_safety.PasswordProtected:
+        _refuse(
+            _(
+                "%(name)s is protected by a password, so it cannot be checked or searched. "
+                "Upload a copy without the password."
+            )
+            % {"name": name}
+        )
+    if found:
+        _refuse(
+            _(
+                "%(name)s is a PDF with scripts, launch actions or embedded files (%(what)s), "
+                "which are not accepted. Print it to a new PDF or save it without them."
+            )
+            % {"name": name, "what": found}
+        )
+
+
 def decide_kind(data: bytes, name: str) -> str:
     """The file's kind from its bytes, or a ValidationError saying why it is refused."""
     head = data[:8192]
@@ -165,11 +186,7 @@ def decide_kind(data: bytes, name: str) -> str:
     if head.startswith(_EXECUTABLE_MAGIC) or mime in _EXECUTABLE_MIME:
         _refuse(_("%(name)s is a program. Programs are not accepted.") % {"name": name})
     if head.startswith(b"%PDF-"):
-        if _PDF_ACTIVE.search(data):
-            _refuse(
-                _("%(name)s is a PDF with scripts or launch actions, which are not accepted.")
-                % {"name": name}
-            )
+        _check_pdf(data, name)
         return FileKind.PDF
     if head.startswith(b"PK\x03\x04") or mime in _OOXML_MIMES:
         return _check_ooxml(data, name)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access, pages, resources
+from .views import access, pages, resources, withdrawal
 
 app_name = "library"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("new/", resources.resource_create, name="resource_create"),
     path("<int:pk>/", resources.resource_detail, name="resource_detail"),
     path("<int:pk>/edit/", resources.resource_edit, name="resource_edit"),
+    path("<int:pk>/withdraw/", withdrawal.resource_withdraw, name="resource_withdraw"),
+    path("<int:pk>/restore/", withdrawal.resource_restore, name="resource_restore"),
     path("<int:pk>/versions/new/", resources.version_create, name="version_create"),
     path("files/<int:pk>/download/", resources.file_download, name="file_download"),
     path(

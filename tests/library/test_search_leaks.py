@@ -119,3 +119,13 @@ def test_bad_filters_on_the_page_are_ignored_with_a_message(lib, login):
     response = login(lib.w.kh_member).get("/library/", {"organisation": "x", "year": "-5"})
     assert response.status_code == 200
     assert "not valid" in response.content.decode()
+
+
+def test_an_organisation_id_beyond_any_database_integer_is_a_clear_error(lib, login, api):
+    huge = "559897576573126821543936"
+    response = api(lib.w.kh_member).get("/api/v1/library/search", {"organisation": huge})
+    assert response.status_code == 422
+    page = login(lib.w.kh_member).get("/library/search/", {"organisation": huge})
+    # The page ignores a filter it cannot read and still answers.
+    assert page.status_code == 200
+    assert f'href="/library/{lib.r.green.pk}/"' in page.content.decode()

@@ -169,7 +169,10 @@ def restricted_queryset(user) -> QuerySet:
     principal = principal_for(user)
     if not principal.is_member:
         return Resource.objects.none()
-    listed = Resource.objects.filter(marking=Marking.AMBER, listed_when_restricted=True)
+    # A withdrawn item is not even listed: its title would say that it still exists.
+    listed = Resource.objects.filter(
+        marking=Marking.AMBER, listed_when_restricted=True, withdrawn_at__isnull=True
+    )
     # The policy decides what is readable; only the (few) listed AMBER rows are asked about.
     readable = visible(user, listed).values("pk")
     return listed.filter(~Q(pk__in=readable))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from .. import selectors, services, uploads
 from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
 from ..search import search
-from .common import add_errors, querystring_without
+from .common import add_errors, attach_uploads, querystring_without
 
 
 def resource_list(request: HttpRequest) -> HttpResponse:
@@ -47,6 +47,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "resource": resource,
             "versions": resource.versions.all(),
             "can_change": services.can_change(request.user, resource),
+            "can_withdraw": services.can(request.user, "library.resource.withdraw", resource),
         },
     )
 
@@ -56,12 +57,13 @@ def resource_create(request: HttpRequest) -> HttpResponse:
     form = ResourceCreateForm(
         request.POST or None, request.FILES or None, organisations=organisations
     )
+    staged = attach_uploads(request, form) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
         try:
             resource = services.resource_create(
                 actor=request.user,
                 data=form.resource_data(),
-                files=form.cleaned_data["files"],
+                staged=staged,
                 link=form.cleaned_data["link"],
                 note=form.cleaned_data["note"],
             )
@@ -70,7 +72,8 @@ def resource_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The resource is published."))
             return redirect("library:resource_detail", pk=resource.pk)
-    return render(request, "library/form.html", {"form": form, "creating": True})
+    context = {"form": form, "creating": True, "staged": staged}
+    return render(request, "library/form.html", context)
 
 
 def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -95,12 +98,13 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_for_change(user=request.user, pk=pk)
     services.require(request.user, "library.resource.change", resource)
     form = VersionForm(request.POST or None, request.FILES or None)
+    staged = attach_uploads(request, form) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
         try:
             version = services.version_create(
                 actor=request.user,
                 resource=resource,
-                files=form.cleaned_data["files"],
+                staged=staged,
                 link=form.cleaned_data["link"],
                 note=form.cleaned_data["note"],
             )
@@ -109,7 +113,8 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Version %(n)s is published.") % {"n": version.number})
             return redirect("library:resource_detail", pk=resource.pk)
-    return render(request, "library/version_form.html", {"form": form, "resource": resource})
+    context = {"form": form, "resource": resource, "staged": staged}
+    return render(request, "library/version_form.html", context)
 
 
 def file_download(request: HttpRequest, pk: int) -> FileResponse:
