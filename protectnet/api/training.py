@@ -18,7 +18,10 @@ from protectnet.network.models import Country, Organisation
 from protectnet.training import selectors, services
 from protectnet.training.verification import Throttled, verify
 
+from .training_bank import router as bank_router
+
 router = Router(tags=["training"])
+router.add_router("", bank_router)
 MAX_LIMIT = 100
 SECTORS = Literal[
     "law_enforcement", "government", "ngo", "education", "charity", "international", "diplomatic"
@@ -113,6 +116,13 @@ class EnrolmentOut(Schema):
 class EnrolmentIn(Schema):
     person: int = Field(..., ge=1)
     organisation: int = Field(..., ge=1)
+    invite: bool = Field(False, description="Invite them to create an account if they have none")
+
+
+class EnrolmentCreated(EnrolmentOut):
+    invitation: Literal["", "sent", "has_account", "no_email", "not_allowed", "refused"] = Field(
+        "", description="What happened to the invitation asked for; empty when none was asked"
+    )
 
 
 class AttendanceOut(Schema):
@@ -149,6 +159,7 @@ class CertificateOut(Schema):
 
 class VerificationOut(Schema):
     valid: bool
+    reason: str = Field("", description="Why the certificate is not valid; empty when valid")
     holder_name: str
     course_title: str
     start_date: date
@@ -286,7 +297,7 @@ def enrolment_list(request, delivery_id: int):
 
 @router.post(
     "/deliveries/{delivery_id}/enrolments",
-    response={201: EnrolmentOut},
+    response={201: EnrolmentCreated},
     summary="Enrol a nominated trainee (never beyond capacity)",
 )
 def enrolment_create(request, delivery_id: int, payload: EnrolmentIn):
@@ -304,7 +315,13 @@ def enrolment_create(request, delivery_id: int, payload: EnrolmentIn):
         organisation=membership.organisation,
         request=request,
     )
-    return Status(201, _enrolment_out(selectors.enrolment_get(user=request.user, pk=enrolment.pk)))
+    invitation = ""
+    if payload.invite:
+        invitation = services.enrolment_invite(
+            actor=request.user, enrolment=enrolment, request=request
+        )
+    out = _enrolment_out(selectors.enrolment_get(user=request.user, pk=enrolment.pk))
+    return Status(201, {**out, "invitation": invitation})
 
 
 @router.get(
@@ -393,6 +410,7 @@ def certificate_verify(request, code: str):
         raise Http404
     return {
         "valid": certificate.is_valid,
+        "reason": certificate.public_revocation_reason,
         "holder_name": certificate.public_holder_name,
         "course_title": certificate.course_title,
         "start_date": certificate.start_date,

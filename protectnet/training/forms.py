@@ -97,26 +97,52 @@ class CourseForm(TerminologyCheckMixin, forms.ModelForm):
 
 
 class QuestionForm(TerminologyCheckMixin, forms.Form):
+    """Add a question, or edit one (`question`): slot i shows its i-th answer, and the slot's
+    answer is known from the server, never from the request; a blank slot removes that answer."""
+
     terminology_fields = ("text",)
 
     text = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}))
     kind = forms.ChoiceField(label=_("Kind"), choices=QuestionKind.choices)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, question=None, **kwargs):
+        self.existing = list(question.choices.all()) if question is not None else []
+        if question is not None:
+            kwargs.setdefault("initial", self._initial(question))
         super().__init__(*args, **kwargs)
-        for i in range(1, MAX_CHOICES + 1):
+        for i in range(1, max(MAX_CHOICES, len(self.existing) + 2) + 1):
             self.fields[f"choice_{i}"] = forms.CharField(
-                label=_("Answer %(n)s") % {"n": i}, required=i <= 2, max_length=500
+                label=_("Answer %(n)s") % {"n": i},
+                required=question is None and i <= 2,
+                max_length=500,
             )
             self.fields[f"correct_{i}"] = forms.BooleanField(
                 label=_("Answer %(n)s is correct") % {"n": i}, required=False
             )
+        if question is not None:
+            self.fields["choice_1"].help_text = _("Empty an answer to remove it.")
+
+    def _initial(self, question) -> dict:
+        initial = {"text": question.text, "kind": question.kind}
+        for i, c in enumerate(self.existing, start=1):
+            initial[f"choice_{i}"], initial[f"correct_{i}"] = c.text, c.is_correct
+        return initial
+
+    def _slots(self):
+        return range(1, len([n for n in self.fields if n.startswith("choice_")]) + 1)
 
     def choices(self) -> list[tuple[str, bool]]:
+        return [(text, ok) for _pk, text, ok in self.choice_rows()]
+
+    def choice_rows(self) -> list[tuple[int | None, str, bool]]:
         data = self.cleaned_data
         return [
-            (data.get(f"choice_{i}") or "", bool(data.get(f"correct_{i}")))
-            for i in range(1, MAX_CHOICES + 1)
+            (
+                self.existing[i - 1].pk if i <= len(self.existing) else None,
+                data.get(f"choice_{i}") or "",
+                bool(data.get(f"correct_{i}")),
+            )
+            for i in self._slots()
         ]
 
 
@@ -181,12 +207,23 @@ class NominationForm(forms.Form):
     membership = forms.ModelChoiceField(
         label=_("Trainee (person and agency)"), queryset=None, empty_label=None
     )
+    invite = forms.BooleanField(
+        label=_("If they have no account yet, invite them to create one"),
+        help_text=_("They need an account to take the tests and download the certificate."),
+        required=False,
+        initial=True,
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["membership"]
         field.queryset = candidates
-        field.label_from_instance = lambda m: f"{m.person.display_name} · {m.organisation}"
+        field.label_from_instance = self._label
+
+    @staticmethod
+    def _label(m) -> str:
+        label = f"{m.person.display_name} · {m.organisation}"
+        return label if m.person.user_id else f"{label} ({_('no account yet')})"
 
 
 class AttendanceForm(forms.Form):

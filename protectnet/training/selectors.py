@@ -29,6 +29,7 @@ CERTIFICATE_PUBLIC_FIELDS = (
     "end_date",
     "issuing_organisation",
     "revoked_at",
+    "revocation_cause",
 )
 
 
@@ -63,6 +64,40 @@ def question_list(*, user, course: Course, active_only: bool = True) -> QuerySet
 
 def question_get(*, user, course: Course, pk) -> Question:
     return get_visible_or_404(user, _questions(Question.objects.filter(course=course)), pk=pk)
+
+
+def _course_submissions(course_id: int) -> QuerySet:
+    return TestSubmission.objects.filter(enrolment__delivery__course_id=course_id)
+
+
+def question_locked_ids(*, course: Course, now=None) -> set[int]:
+    """Ids of the questions answered in a test whose window is open now (ids only: for the
+    bank's managers, who already passed the policy). One query."""
+    now = now or timezone.now()
+    d = "enrolment__delivery__"
+    open_now = Q()
+    for kind in ("pre", "post"):
+        open_now |= Q(
+            kind=kind,
+            **{f"{d}{kind}_test_opens_at__lte": now, f"{d}{kind}_test_closes_at__gt": now},
+        )
+    rows = _course_submissions(course.pk).filter(open_now).values_list("answers", flat=True)
+    return {int(qid) for answers in rows for qid in answers}
+
+
+def _answers_to(question: Question) -> QuerySet:
+    return _course_submissions(question.course_id).filter(answers__has_key=str(question.pk))
+
+
+def question_is_answered(*, question: Question) -> bool:
+    return _answers_to(question).exists()
+
+
+def question_chosen_choice_ids(*, question: Question) -> set[int]:
+    """The answers of this question that some trainee chose in a stored submission."""
+    key = str(question.pk)
+    rows = _answers_to(question).values_list("answers", flat=True)
+    return {int(c) for answers in rows for c in answers.get(key, [])}
 
 
 def _deliveries(qs: QuerySet) -> QuerySet:
@@ -170,7 +205,8 @@ def certificate_public(*, code: str) -> Certificate | None:
     """The public verification read: by exact code, and only the fields the page may show.
 
     Deliberately outside the per-user scope (anyone holding the code may verify it); it can
-    reach nothing but the copied holder name, course, dates, issuer and revocation. Once the
+    reach nothing but the copied holder name, course, dates, issuer and revocation (its cause,
+    never the staff's free-text reason). Once the
     holder is erased from the directory, the name is no longer shown.
     """
     if not code or len(code) > 64:

@@ -14,6 +14,16 @@ urlpatterns = [
     path("courses/<int:pk>/edit/", views.course_edit, name="course_edit"),
     path("courses/<int:pk>/questions/", views.question_list, name="question_list"),
     path(
+        "courses/<int:pk>/questions/<int:question_pk>/edit/",
+        views.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "courses/<int:pk>/questions/<int:question_pk>/delete/",
+        views.question_delete,
+        name="question_delete",
+    ),
+    path(
         "courses/<int:pk>/questions/<int:question_pk>/retire/",
         views.question_retire,
         name="question_retire",

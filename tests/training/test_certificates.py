@@ -105,6 +105,7 @@ def test_api_verification_is_public_and_limited(cert, client, settings):
     assert response.status_code == 200
     assert response.json() == {
         "valid": True,
+        "reason": "",
         "holder_name": cert.holder_name,
         "course_title": cert.course_title,
         "start_date": cert.start_date.isoformat(),

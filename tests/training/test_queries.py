@@ -175,3 +175,24 @@ def test_test_page_is_constant_in_questions(grow, login, world):
             choices=[("a", True), ("b", False)],
         )
     assert _count(client, url) == small
+
+
+@pytest.mark.queries("api:training_question_list")
+def test_api_question_bank_is_constant_in_questions_and_answers(grow, api, world):
+    client = api(world.trainer)
+    url = f"/api/v1/courses/{grow.course.pk}/questions"
+    e = enrol(world, grow.delivery, world.kh_le, world.kh_police)
+    services.test_submit(
+        actor=world.kh_le, enrolment=reload(e), kind="pre", answers=key(grow.course)
+    )
+    small = _count(client, url)
+    for i in range(17):
+        services.question_create(
+            actor=world.trainer,
+            course=grow.course,
+            text=f"Question {i}?",
+            kind="multiple",
+            choices=[("a", True), ("b", True), ("c", False)],
+        )
+    grow.trainees(2)  # more stored answers for the lock check to read
+    assert _count(client, url) == small

@@ -87,6 +87,11 @@ class Delivery(models.Model):
         return getattr(self, f"{kind}_test_opens_at"), getattr(self, f"{kind}_test_closes_at")
 
     @property
+    def has_ended(self) -> bool:
+        """Past its last day: nobody can be enrolled any more."""
+        return self.end_date < timezone.localdate()
+
+    @property
     def pre_test_open(self) -> bool:
         return self.window_open("pre")
 

@@ -72,6 +72,17 @@ class Evaluation(models.Model):
         return f"Evaluation of {self.enrolment}"
 
 
+class RevocationCause(models.TextChoices):
+    MANUAL = "manual", _("Revoked by the issuing organisation.")
+    RESULTS = (
+        "results",
+        _(
+            "Withdrawn: after a correction of results, the holder no longer meets the course's "
+            "completion rule."
+        ),
+    )
+
+
 def new_certificate_code() -> str:
     # 256 bits: guessing a valid code is hopeless, and the verification page is rate limited.
     return secrets.token_urlsafe(32)
@@ -99,6 +110,11 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revocation_reason = models.CharField(max_length=255, blank=True)
+    # The public page states the cause, never the staff's free-text reason (which may name
+    # circumstances of the person); RESULTS revocations are lifted again if results recover.
+    revocation_cause = models.CharField(
+        max_length=16, choices=RevocationCause.choices, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["-issued_at"]
@@ -109,6 +125,12 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def public_revocation_reason(self) -> str:
+        if self.is_valid:
+            return ""
+        return str(RevocationCause(self.revocation_cause or RevocationCause.MANUAL).label)
 
     @property
     def public_holder_name(self) -> str:

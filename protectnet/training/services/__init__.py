@@ -6,8 +6,8 @@ from .assessment import (
     score_answers,
     test_submit,
 )
-from .catalogue import course_create, course_update, question_create, question_retire
-from .certificates import certificate_revoke, delivery_completion_mark
+from .catalogue import course_create, course_update
+from .certificates import certificate_revoke, completion_settle, delivery_completion_mark
 from .deliveries import (
     attendance_record,
     delivery_create,
@@ -16,10 +16,13 @@ from .deliveries import (
     enrolment_withdraw,
 )
 from .followups import followup_answer, followups_send
+from .invitations import enrolment_invite
+from .questions import question_create, question_delete, question_retire, question_update
 
 __all__ = [
     "attendance_record",
     "certificate_revoke",
+    "completion_settle",
     "course_create",
     "course_update",
     "delivery_completion_mark",
@@ -27,12 +30,15 @@ __all__ = [
     "delivery_rescore",
     "delivery_update",
     "enrolment_create",
+    "enrolment_invite",
     "enrolment_withdraw",
     "evaluation_submit",
     "followup_answer",
     "followups_send",
     "question_create",
+    "question_delete",
     "question_retire",
+    "question_update",
     "score_answers",
     "test_submit",
 ]

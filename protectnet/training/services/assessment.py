@@ -17,6 +17,7 @@ from ..models import (
     TestKind,
     TestSubmission,
 )
+from .certificates import certificate_changes, completion_settle
 from .common import record
 
 RATINGS = ("overall", "relevance", "trainers", "materials")
@@ -100,6 +101,10 @@ def test_submit(
                 request=request,
                 data={"kind": kind, "score": submission.score, "max": submission.max_score},
             )
+            # A post-test sent after completion was marked counts: nobody issues by hand.
+            completion_settle(
+                delivery=enrolment.delivery, enrolment_ids=[enrolment.pk], request=request
+            )
     except IntegrityError as exc:
         raise ValidationError(_("You have already submitted this test.")) from exc
     return submission
@@ -107,7 +112,8 @@ def test_submit(
 
 def delivery_rescore(*, actor, delivery: Delivery, request=None) -> int:
     """Recompute every stored submission of a delivery against the current answer key (after a
-    key was corrected). Each submission keeps its own question set."""
+    key was corrected). Each submission keeps its own question set. Once completion is marked,
+    certificates follow the new scores."""
     require(actor, "training.delivery.manage", delivery)
     submissions = list(TestSubmission.objects.filter(enrolment__delivery=delivery))
     ids = {int(qid) for s in submissions for qid in s.answers}
@@ -121,12 +127,17 @@ def delivery_rescore(*, actor, delivery: Delivery, request=None) -> int:
             changed.append(s)
     with transaction.atomic():
         TestSubmission.objects.bulk_update(changed, ["score"])
+        settled = completion_settle(delivery=delivery, actor=actor, request=request)
         record(
             "training.test.rescore",
             actor=actor,
             obj=delivery,
             request=request,
-            data={"submissions": len(submissions), "changed": len(changed)},
+            data={
+                "submissions": len(submissions),
+                "changed": len(changed),
+                **certificate_changes(settled),
+            },
         )
     return len(changed)
 

@@ -13,6 +13,7 @@ from protectnet.network.models import Membership, Organisation, Person
 
 from ..models import AttendanceDay, Course, Delivery, Enrolment, EnrolmentStatus
 from ..models.deliveries import SEAT_STATUSES
+from .certificates import certificate_changes, completion_settle
 from .common import record
 
 DELIVERY_FIELDS = (
@@ -111,6 +112,10 @@ def enrolment_create(
                 raise ValidationError(_("This person is already enrolled."))
             enrolment.organisation = organisation
             require(actor, "training.enrolment.nominate", enrolment)
+            if locked.has_ended:
+                raise ValidationError(
+                    _("This delivery has ended: trainees can no longer be enrolled in it.")
+                )
             # Focal points nominate members of their country's agencies; the delivery's trainers
             # and admins may also enrol a guest (no current membership) under an agency.
             if not is_member and not can(actor, "training.delivery.manage", locked):
@@ -173,11 +178,14 @@ def attendance_record(
             unique_fields=["enrolment", "day"],
             update_fields=["present", "recorded_by", "recorded_at"],
         )
+        # A correction after completion was marked moves certificates with it.
+        settled = completion_settle(delivery=delivery, actor=actor, request=request)
         record(
             "training.attendance.record",
             actor=actor,
             obj=delivery,
             request=request,
-            data={"day": day.isoformat(), "present": len(present_ids), "total": len(rows)},
+            data={"day": day.isoformat(), "present": len(present_ids), "total": len(rows)}
+            | certificate_changes(settled),
         )
     return len(rows)

@@ -6,6 +6,8 @@ from .catalogue import (
     course_detail,
     course_edit,
     course_list,
+    question_delete,
+    question_edit,
     question_list,
     question_retire,
 )
@@ -53,6 +55,8 @@ __all__ = [
     "evaluation_submit",
     "followup_answer",
     "my_training",
+    "question_delete",
+    "question_edit",
     "question_list",
     "question_retire",
     "test_take",

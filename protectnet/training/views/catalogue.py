@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, visible
@@ -16,6 +18,13 @@ from ..forms import CourseForm, QuestionForm
 from .common import add_service_errors
 
 PAGE_SIZE = 25
+DELETE_MESSAGES = {
+    "deleted": gettext_lazy("The question was deleted."),
+    "retired": gettext_lazy(
+        "Trainees have answered this question, so it was retired rather than deleted: their "
+        "answers keep their score, and later tests no longer ask it."
+    ),
+}
 
 
 def course_list(request: HttpRequest) -> HttpResponse:
@@ -107,14 +116,63 @@ def question_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "training/question_list.html",
-        {"course": course, "questions": questions, "form": form},
+        {
+            "course": course,
+            "questions": questions,
+            "form": form,
+            "locked_ids": selectors.question_locked_ids(course=course),
+        },
     )
+
+
+def _managed_question(request, pk: int, question_pk: int):
+    course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
+    return course, selectors.question_get(user=request.user, course=course, pk=question_pk)
+
+
+@never_cache
+def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    course, question = _managed_question(request, pk, question_pk)
+    form = QuestionForm(request.POST if request.method == "POST" else None, question=question)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_update(
+                actor=request.user,
+                question=question,
+                text=form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+                choices=form.choice_rows(),
+                request=request,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("training:question_list", pk=course.pk)
+    locked = question.pk in selectors.question_locked_ids(course=course)
+    context = {"course": course, "question": question, "form": form, "locked": locked}
+    return render(request, "training/question_form.html", context)
+
+
+@require_POST
+def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    course, question = _managed_question(request, pk, question_pk)
+    try:
+        outcome = services.question_delete(actor=request.user, question=question, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, DELETE_MESSAGES[outcome])
+    return redirect("training:question_list", pk=course.pk)
 
 
 @require_POST
 def question_retire(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
-    course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
-    question = selectors.question_get(user=request.user, course=course, pk=question_pk)
-    services.question_retire(actor=request.user, question=question, request=request)
-    messages.success(request, _("The question was retired; earlier answers keep their score."))
+    course, question = _managed_question(request, pk, question_pk)
+    try:
+        services.question_retire(actor=request.user, question=question, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The question was retired; earlier answers keep their score."))
     return redirect("training:question_list", pk=course.pk)

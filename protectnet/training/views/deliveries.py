@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,22 @@ from ..models.deliveries import SEAT_STATUSES
 from .common import add_service_errors
 
 MANAGE = "training.delivery.manage"
+INVITATION_MESSAGES = {
+    "sent": gettext_lazy("An invitation to create an account was sent to them."),
+    "has_account": gettext_lazy("They already have an account."),
+    "no_email": gettext_lazy(
+        "They have no email address in the directory, so no invitation was sent: add one to "
+        "their directory entry and invite them from there."
+    ),
+    "not_allowed": gettext_lazy(
+        "They have no account yet, and only the secretariat or their country's focal point "
+        "may invite them: ask them to send the invitation."
+    ),
+    "refused": gettext_lazy(
+        "No invitation was sent: an account already uses their email address, or it is not "
+        "valid. Check their directory entry."
+    ),
+}
 
 
 def _trainer_people(user):
@@ -104,7 +121,7 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         membership = form.cleaned_data["membership"]
         try:
-            services.enrolment_create(
+            enrolment = services.enrolment_create(
                 actor=request.user,
                 delivery=delivery,
                 person=membership.person,
@@ -115,6 +132,12 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, _("The trainee was enrolled."))
+            if form.cleaned_data["invite"] and not enrolment.person.user_id:
+                outcome = services.enrolment_invite(
+                    actor=request.user, enrolment=enrolment, request=request
+                )
+                level = messages.success if outcome == "sent" else messages.warning
+                level(request, INVITATION_MESSAGES[outcome])
             return redirect("training:delivery_detail", pk=delivery.pk)
     return render(
         request,
