@@ -275,3 +275,8 @@ def workshop_outcome_list(request, workshop_id: int):
         .select_related("owner_organisation")
         .prefetch_related("countries")
     )
+
+
+# The writes live beside this module and add their operations to this router: a path that is
+# read and written (sessions, feedback) must belong to one router, or ninja answers 405.
+from protectnet.api import workshops_organisers, workshops_writes  # noqa: E402, F401

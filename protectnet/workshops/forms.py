@@ -1,12 +1,15 @@
 """Forms of the workshops app. Rich text goes through the terminology check."""
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.network.models import Country, Organisation
 from protectnet.terminology.forms import TerminologyCheckMixin
 
-from .models import Outcome, Registration, Session, Speaker, Workshop
+from .models import Outcome, Registration, Session, SessionKind, Speaker, Workshop
+from .services.editions import to_utc
 from .services.registrations import FORM_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -86,6 +89,23 @@ class SessionForm(TerminologyCheckMixin, forms.ModelForm):
         if cleaned.get("kind") != "breakout" and cleaned.get("capacity"):
             self.add_error("capacity", _("Only breakout sessions have a capacity."))
         return cleaned
+
+    def service_fields(self) -> dict:
+        """The keyword arguments of services.editions.session_save, times in UTC."""
+        cd = self.cleaned_data
+        day = date.fromisoformat(cd["day"])
+        return {
+            "chairs": cd["chairs"],
+            "speakers": cd["speakers"],
+            "resources": cd["resources"],
+            "title": cd["title"],
+            "kind": cd["kind"],
+            "description": cd["description"],
+            "room": cd["room"],
+            "capacity": cd["capacity"] if cd["kind"] == SessionKind.BREAKOUT else None,
+            "starts_at": to_utc(self.workshop, day, cd["start_time"]),
+            "ends_at": to_utc(self.workshop, day, cd["end_time"]),
+        }
 
 
 class SpeakerForm(forms.ModelForm):

@@ -120,6 +120,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the feedback invitation is claimed for sending: nobody receives it twice.
+    feedback_invited_at = models.DateTimeField(null=True, blank=True)
     choices = models.ManyToManyField(Session, through="SessionChoice", related_name="+")
 
     class Meta:

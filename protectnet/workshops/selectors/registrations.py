@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from protectnet.access.policy import get_visible_or_404, visible
+from protectnet.access.principal import principal_for
 
 from ..models import (
     DayAttendance,
@@ -30,6 +31,20 @@ def invitation_by_token(raw: str) -> Invitation:
     if invitation is None:
         raise Http404
     return invitation
+
+
+def my_invitation(*, user, workshop) -> Invitation | None:
+    """The caller's own current invitation to a workshop they can see (None: not invited)."""
+    person_id = principal_for(user).person_id
+    if person_id is None:
+        return None
+    qs = Invitation.objects.select_related("workshop", "workshop__host_country", "person")
+    return (
+        visible(user, qs)
+        .filter(workshop=workshop, person_id=person_id, revoked_at__isnull=True)
+        .exclude(workshop__status="draft")
+        .first()
+    )
 
 
 def registration_for_invitation(invitation: Invitation) -> Registration | None:

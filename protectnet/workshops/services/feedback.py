@@ -1,14 +1,40 @@
-"""The feedback survey: once per participant; anonymous answers keep no link to the person."""
+"""The feedback survey: once per participant; anonymous answers keep no link to the person.
+And the invitation to answer it, emailed once to everyone who attended."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.policy import require
+from protectnet.core.mail import send_templated_mail
 
-from ..models import FeedbackReceipt, FeedbackResponse, Registration, SessionRating
+from ..models import (
+    DayAttendance,
+    FeedbackReceipt,
+    FeedbackResponse,
+    Registration,
+    RegistrationStatus,
+    SessionRating,
+    Workshop,
+    WorkshopStatus,
+)
 from .registrations import audit_actor
+
+# A workshop that ended longer ago than this gets no invitations (old editions, imported data).
+INVITATION_WINDOW_DAYS = 30
+
+
+def feedback_window_open(workshop: Workshop) -> bool:
+    return (
+        workshop.status == WorkshopStatus.COMPLETED or timezone.localdate() >= workshop.start_date
+    )
 
 
 def feedback_submit(
@@ -34,7 +60,9 @@ def feedback_submit(
             with transaction.atomic():
                 FeedbackReceipt.objects.create(registration=registration)
         except IntegrityError as exc:
-            raise ValidationError(_("You have already answered this survey. Thank you.")) from exc
+            raise ValidationError(
+                _("You have already answered this survey. Thank you."), code="already_answered"
+            ) from exc
         response = FeedbackResponse(
             workshop_id=registration.workshop_id,
             registration=None if anonymous else registration,
@@ -60,3 +88,61 @@ def feedback_submit(
             obj=response.workshop if anonymous else registration,
         )
     return response
+
+
+@dataclass
+class InvitationRun:
+    sent: int = 0
+    skipped: int = 0
+
+
+def feedback_invitations_send(*, today: date | None = None) -> InvitationRun:
+    """Email the feedback invitation to every checked-in participant of a completed (or ended)
+    workshop, once: the registration is claimed before sending, so a second or concurrent run
+    sends nothing. Runs from `manage.py send_feedback_invitations`, no request needed."""
+    today = today or timezone.localdate()
+    ended = Q(status=WorkshopStatus.COMPLETED) | Q(end_date__lt=today)
+    workshops = Workshop.objects.exclude(status=WorkshopStatus.DRAFT).filter(
+        ended, end_date__gte=today - timedelta(days=INVITATION_WINDOW_DAYS)
+    )
+    due = (
+        Registration.objects.filter(
+            workshop__in=workshops,
+            status=RegistrationStatus.REGISTERED,
+            feedback_invited_at__isnull=True,
+            feedback_receipt__isnull=True,
+            pk__in=DayAttendance.objects.values("registration_id"),
+        )
+        .select_related("workshop", "person")
+        .order_by("pk")
+    )
+    run = InvitationRun()
+    for registration in due:
+        if _invite_one(registration):
+            run.sent += 1
+        else:
+            run.skipped += 1
+    return run
+
+
+def _invite_one(registration: Registration) -> bool:
+    person, workshop = registration.person, registration.workshop
+    if not person.email:
+        return False
+    with transaction.atomic():
+        claimed = Registration.objects.filter(
+            pk=registration.pk, feedback_invited_at__isnull=True
+        ).update(feedback_invited_at=timezone.now())
+        if not claimed:
+            return False  # another run sent it
+        # Only the hash of the personal link is stored, so people without an account are pointed
+        # to the link in their invitation email rather than sent a new one (that would break it).
+        link = reverse("workshops:feedback_me", args=[workshop.pk]) if person.user_id else ""
+        send_templated_mail(
+            to=[person.email],
+            subject=_("Your feedback on the regional workshop"),
+            template="workshops/email/feedback_invitation",
+            context={"workshop": workshop, "name": person.display_name, "link": link},
+        )
+        audit.record("workshops.feedback.invite", obj=registration)
+    return True

@@ -145,6 +145,31 @@ def registration_submit(*, actor, invitation: Invitation, data: dict) -> Registr
     return registration
 
 
+def registration_save(
+    *, actor, invitation: Invitation, data: dict, breakouts: list[Session] | None = None
+) -> Registration:
+    """Registration and (when given) the exact set of chosen breakouts, all or nothing: a full
+    breakout undoes the registration change too. The API's single write for "my registration"."""
+    with transaction.atomic():
+        registration = registration_submit(actor=actor, invitation=invitation, data=data)
+        if breakouts is not None:
+            _set_breakouts(actor, registration, breakouts)
+    return registration
+
+
+def _set_breakouts(actor, registration: Registration, sessions: list[Session]) -> None:
+    wanted = {s.pk for s in sessions}
+    chosen = set(
+        SessionChoice.objects.filter(registration=registration).values_list("session_id", flat=True)
+    )
+    # Leave first, so that swapping to another session at the same time is not an overlap.
+    for session in Session.objects.filter(pk__in=chosen - wanted):
+        session_unchoose(actor=actor, registration=registration, session=session)
+    for session in sorted(sessions, key=lambda s: s.starts_at):
+        if session.pk not in chosen:
+            session_choose(actor=actor, registration=registration, session=session)
+
+
 def _change(actor, existing: Registration, data: dict) -> Registration:
     changed = [k for k, v in data.items() if getattr(existing, k) != v]
     for name in changed:

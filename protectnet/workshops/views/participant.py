@@ -167,7 +167,7 @@ def agenda_ics(request, token: str | None = None, workshop_id: int | None = None
 
 
 def _feedback_open(workshop) -> bool:
-    return workshop.status == "completed" or timezone.localdate() >= workshop.start_date
+    return feedback_svc.feedback_window_open(workshop)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,7 +1,5 @@
 """Workshop pages, the agenda, its calendar file, and the organisers' editing pages."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -14,7 +12,6 @@ from protectnet.core.exports import ics_response
 
 from .. import ics
 from ..forms import SessionForm, SpeakerForm, WorkshopForm
-from ..models import SessionKind
 from ..selectors import editions as sel
 from ..selectors.registrations import my_registration, registration_counts
 from ..services import editions as svc
@@ -120,23 +117,9 @@ def session_edit(request, workshop_id: int, session_id: int | None = None):
         resources=sel.resource_choices(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        cd = form.cleaned_data
-        day = date.fromisoformat(cd["day"])
         try:
             svc.session_save(
-                actor=request.user,
-                workshop=workshop,
-                session=session,
-                chairs=cd["chairs"],
-                speakers=cd["speakers"],
-                resources=cd["resources"],
-                title=cd["title"],
-                kind=cd["kind"],
-                description=cd["description"],
-                room=cd["room"],
-                capacity=cd["capacity"] if cd["kind"] == SessionKind.BREAKOUT else None,
-                starts_at=svc.to_utc(workshop, day, cd["start_time"]),
-                ends_at=svc.to_utc(workshop, day, cd["end_time"]),
+                actor=request.user, workshop=workshop, session=session, **form.service_fields()
             )
         except ValidationError as exc:
             attach_errors(form, exc)
