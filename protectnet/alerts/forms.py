@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import OuterRef, Subquery
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -10,7 +11,12 @@ from protectnet.network.models import Membership, Sector
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import ALERT_MARKINGS, Outcome, Priority, RetractionReason
-from .selectors import recipient_organisation_choices, sender_organisations_for, vetted_people
+from .selectors import (
+    recipient_organisation_choices,
+    sender_organisations_for,
+    share_candidates,
+    vetted_people,
+)
 from .services import AlertInput
 from .subject import Basis, fields_for, is_required
 
@@ -76,8 +82,11 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
         initial=Marking.AMBER,
         widget=forms.RadioSelect,
         help_text=_(
-            "AMBER: the recipient agencies' vetted members. AMBER+STRICT: the same, not to be "
-            "shared beyond them. RED: only the people you name below (needs a second approver)."
+            "AMBER: the recipient agencies' vetted members, who may pass it on within their "
+            "agency and to the partners it needs to act (need-to-know), and share it with vetted "
+            "colleagues of other law-enforcement agencies of their country (you see with whom). "
+            "AMBER+STRICT: the recipient agencies only, not to be passed on outside them. RED: "
+            "only the people you name below (needs a second approver)."
         ),
     )
     named_people = PersonChoiceField(
@@ -165,6 +174,61 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
             return
         for name, errors in exc.message_dict.items():
             self.add_error(name if name in self.fields else None, errors)
+
+
+class AttachmentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({filesizeformat(obj.size)})"
+
+
+class DraftForm(AlertForm):
+    """Editing a draft: the creation form, filled in, plus removal of attachments."""
+
+    remove_attachments = AttachmentChoiceField(
+        label=_("Remove attachments"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, alert, **kwargs):
+        kwargs.setdefault("initial", draft_initial(alert))
+        super().__init__(*args, alert_type=alert.alert_type, **kwargs)
+        self.fields["remove_attachments"].queryset = alert.attachments.defer("content_ciphertext")
+        self.fields["attachments"].label = _("Add attachments")
+        if not alert.attachments.all():
+            del self.fields["remove_attachments"]
+
+    def removed_ids(self) -> list[int]:
+        return [a.pk for a in self.cleaned_data.get("remove_attachments") or []]
+
+
+def draft_initial(alert) -> dict:
+    return {
+        "sender_organisation": alert.sender_organisation_id,
+        "recipients": [r.organisation_id for r in alert.recipients.all()],
+        "marking": alert.marking,
+        "named_people": [p.pk for p in alert.named_people.all()],
+        "priority": alert.priority,
+        "ack_deadline": alert.ack_deadline,
+        "summary": alert.summary,
+        **alert.subject,
+    }
+
+
+class ShareForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Colleague"),
+        queryset=None,
+        help_text=_(
+            "Vetted members of the other law-enforcement agencies of your country. They can "
+            "read the alert, not act on it or pass it on; the sender sees with whom it was shared."
+        ),
+    )
+
+    def __init__(self, *args, user, alert, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = share_candidates(user=user, alert=alert)
 
 
 class ReplyForm(TerminologyCheckMixin, forms.Form):

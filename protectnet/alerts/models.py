@@ -61,6 +61,25 @@ class ReadKind(models.TextChoices):
 
 
 ALERT_MARKINGS = [(m.value, m.label) for m in (Marking.AMBER, Marking.AMBER_STRICT, Marking.RED)]
+# What each marking lets recipients do with an alert (TLP 2.0): AMBER may go, on a need-to-know
+# basis, to the partners a recipient agency needs in order to act (in ProtectNet: a vetted
+# colleague of another law-enforcement agency of the same country, see services/sharing.py);
+# AMBER+STRICT stays inside the recipient agencies; RED with the named people.
+HANDLING = {
+    Marking.AMBER: _(
+        "For the vetted members of the recipient agencies. You may pass it on within your agency, "
+        "share it here with a vetted colleague of another law-enforcement agency of your country "
+        "and, where they need it to act, pass it to the partners your agency works with (for "
+        "example border or immigration officers)."
+    ),
+    Marking.AMBER_STRICT: _(
+        "For the vetted members of the recipient agencies only. Do not pass it on outside your "
+        "agency, not even to partners you work with; it cannot be shared here either."
+    ),
+    Marking.RED: _(
+        "For the people named by the sender only. Do not pass it on to anyone, colleagues included."
+    ),
+}
 # Recipients see an alert once it has left the sending agency.
 DELIVERED = (Status.SENT, Status.ACKNOWLEDGED, Status.CLOSED, Status.RETRACTED, Status.PURGED)
 # States in which the content can still be worked on (replies, outcomes, closing).
@@ -143,6 +162,10 @@ class Alert(models.Model):
     @cached_property
     def summary(self) -> str:
         return crypto.decrypt_text(self.summary_ciphertext)
+
+    @property
+    def handling(self) -> str:
+        return HANDLING.get(self.marking, "")
 
     @property
     def is_red(self) -> bool:
@@ -261,3 +284,30 @@ class AlertRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alert} read by {self.user_id}"
+
+
+class AlertShare(models.Model):
+    """A TLP:AMBER alert passed on by a recipient agency's vetted member to one vetted colleague
+    of another law-enforcement agency of the same country (need-to-know). Read-only for them."""
+
+    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="shares")
+    person = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        "network.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    shared_from = models.ForeignKey(
+        "network.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["alert", "person"], name="alerts_share_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.alert} shared {self.pk}"

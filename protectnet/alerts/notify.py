@@ -85,6 +85,18 @@ def on_commit_retracted(alert: Alert) -> None:
     transaction.on_commit(send)
 
 
+def on_commit_shared(alert: Alert, share) -> None:
+    def send():
+        _send(
+            vetted_users(organisation_ids=[share.organisation_id], person_ids=[share.person_id]),
+            subject=_("ProtectNet: a partner alert was shared with you"),
+            template="alert_shared",
+            alert=alert,
+        )
+
+    transaction.on_commit(send)
+
+
 def on_commit_reply(alert: Alert, *, from_sender: bool, author_id: int) -> None:
     def send():
         if from_sender:

@@ -33,6 +33,7 @@ def purge_alert(alert: Alert, *, now) -> None:
         alert.attachments.all().delete()
         alert.reads.all().delete()
         alert.named_people.clear()
+        alert.shares.all().delete()
         AlertRecipient.objects.filter(alert=alert).update(acknowledged_by=None, outcome_by=None)
         previous = alert.status
         alert.subject_ciphertext = alert.summary_ciphertext = ""

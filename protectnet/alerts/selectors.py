@@ -8,13 +8,25 @@ from protectnet.access.policy import get_visible_or_404, visible
 from protectnet.access.principal import LE_VETTING_LEVELS, principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
 
-from .models import OPEN, Alert, AlertAttachment, AlertRead, AlertRecipient, AlertReply
+from .models import (
+    OPEN,
+    Alert,
+    AlertAttachment,
+    AlertRead,
+    AlertRecipient,
+    AlertReply,
+    AlertShare,
+)
 
 
 def _with_recipients(qs: QuerySet, *related: str) -> QuerySet:
     recipients = AlertRecipient.objects.select_related("organisation", "country", *related)
+    # Shares decide who else may read an AMBER alert, so the policy needs them on every row.
+    shares = AlertShare.objects.select_related("person", "organisation", "shared_by")
     return qs.select_related("sender_organisation", "origin_country").prefetch_related(
-        Prefetch("recipients", queryset=recipients), "named_people"
+        Prefetch("recipients", queryset=recipients),
+        "named_people",
+        Prefetch("shares", queryset=shares),
     )
 
 
@@ -68,6 +80,40 @@ def recipient_row_for(*, user, alert: Alert) -> AlertRecipient | None:
     """The caller's agency's recipient row (from the prefetched recipients), if any."""
     orgs = principal_for(user).le_organisation_ids
     return next((r for r in alert.recipients.all() if r.organisation_id in orgs), None)
+
+
+def share_candidates(*, user, alert: Alert) -> QuerySet:
+    """Vetted members of the other law-enforcement agencies of my recipient agency's country,
+    who cannot read the alert yet (not in a recipient or the sending agency, not shared with)."""
+    row = recipient_row_for(user=user, alert=alert)
+    if row is None:
+        return Person.objects.none()
+    readers = {alert.sender_organisation_id, *(r.organisation_id for r in alert.recipients.all())}
+    agencies = Organisation.objects.filter(
+        sector=Sector.LAW_ENFORCEMENT, country_id=row.country_id
+    ).exclude(pk__in=readers)
+    inside = Membership.objects.filter(Membership.current_q(), organisation_id__in=readers)
+    shared = [s.person_id for s in alert.shares.all()]
+    return (
+        vetted_people(organisation_ids=agencies.values("pk"))
+        .exclude(pk__in=inside.values("person_id"))
+        .exclude(pk__in=shared)
+    )
+
+
+def share_agency(*, person_id: int, country_id: int) -> int | None:
+    """The same-country law-enforcement agency through which a colleague receives a share."""
+    return (
+        Membership.objects.filter(
+            Membership.current_q(),
+            person_id=person_id,
+            organisation__sector=Sector.LAW_ENFORCEMENT,
+            organisation__country_id=country_id,
+        )
+        .order_by("organisation_id")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
 
 
 def sender_organisations_for(*, user) -> QuerySet:

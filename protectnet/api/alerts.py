@@ -3,11 +3,12 @@
 Outsiders get 404 from every operation, exactly as on the pages: the rule table hides the area.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, File, Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from protectnet.access.policy import can
@@ -15,6 +16,8 @@ from protectnet.alerts import selectors, services
 from protectnet.alerts.models import Alert
 from protectnet.alerts.stats import alert_stats as compute_alert_stats
 from protectnet.alerts.subject import display_rows
+
+from .alert_input import AlertUpdateIn, ShareIn, check_terminology, merged, utc
 
 router = Router(tags=["alerts"])
 
@@ -74,8 +77,18 @@ class ReadOut(Schema):
     read_at: datetime
 
 
+class ShareOut(Schema):
+    person_id: int
+    person: str
+    organisation: str
+    shared_by: str
+    created_at: datetime
+
+
 class AlertDetailOut(AlertOut):
     content_available: bool
+    handling: str | None = None
+    shares: list[ShareOut] | None = None
     subject: dict[str, str] | None = None
     summary: str | None = None
     attachments: list[AttachmentOut] = []
@@ -101,6 +114,7 @@ class AlertCreateIn(Schema):
     named_person_ids: list[int] = Field([], max_length=100)
     sender_organisation_id: int | None = None
     send: bool = False
+    terminology_confirmed: bool = False
 
 
 class ReplyIn(Schema):
@@ -173,6 +187,7 @@ def _detail(request, alert: Alert) -> dict:
     content = can(user, "alerts.read_content", alert)
     data["content_available"] = content
     if content:
+        data["handling"] = str(alert.handling)
         data["subject"] = {str(k): str(v) for k, v in display_rows(alert.alert_type, alert.subject)}
         data["summary"] = alert.summary
         data["attachments"] = [
@@ -188,6 +203,19 @@ def _detail(request, alert: Alert) -> dict:
                 "created_at": r.created_at,
             }
             for r in alert.replies.all()
+        ]
+    if can(user, "alerts.sender_view", alert) or selectors.recipient_row_for(
+        user=user, alert=alert
+    ):
+        data["shares"] = [
+            {
+                "person_id": s.person_id,
+                "person": s.person.display_name,
+                "organisation": s.organisation.name,
+                "shared_by": s.shared_by.email if s.shared_by else "",
+                "created_at": s.created_at,
+            }
+            for s in alert.shares.all()
         ]
     if can(user, "alerts.sender_view", alert):
         data["reads"] = [
@@ -277,15 +305,13 @@ def alert_get(request, alert_id: int):
 
 @router.post("/alerts", response={201: AlertDetailOut}, summary="Create (and optionally send)")
 def alert_create(request, payload: AlertCreateIn):
-    deadline = payload.ack_deadline
-    if deadline.tzinfo is None:
-        deadline = deadline.replace(tzinfo=UTC)  # the API speaks UTC
+    check_terminology(payload.summary, payload.subject, payload.terminology_confirmed)
     data = services.AlertInput(
         alert_type=payload.alert_type,
         recipient_organisation_ids=payload.recipient_organisation_ids,
         marking=payload.marking,
         priority=payload.priority,
-        ack_deadline=deadline,
+        ack_deadline=utc(payload.ack_deadline),
         summary=payload.summary,
         subject=payload.subject,
         named_person_ids=payload.named_person_ids,
@@ -293,6 +319,53 @@ def alert_create(request, payload: AlertCreateIn):
     )
     alert = services.alert_create(actor=request.user, data=data, send=payload.send, request=request)
     return Status(201, _fresh(request, alert.pk))
+
+
+@router.patch("/alerts/{alert_id}", response=AlertDetailOut, summary="Change a draft (author)")
+def alert_update(request, alert_id: int, payload: AlertUpdateIn):
+    changes = payload.model_dump(exclude_unset=True)
+    send = changes.pop("send", False)
+    confirmed = changes.pop("terminology_confirmed", False)
+    if not changes:
+        raise HttpError(422, "Send at least one field to change.")
+    alert = _load(request, alert_id)
+    services.require_changeable(request.user, alert)
+    check_terminology(changes.get("summary"), changes.get("subject") or {}, confirmed)
+    data = merged(services.draft_input(alert), changes)
+    services.alert_update(actor=request.user, alert=alert, data=data, send=send, request=request)
+    return _fresh(request, alert_id)
+
+
+@router.delete("/alerts/{alert_id}", response={204: None}, summary="Discard a draft (author)")
+def alert_discard(request, alert_id: int):
+    services.alert_discard(actor=request.user, alert=_load(request, alert_id), request=request)
+    return Status(204, None)
+
+
+@router.post(
+    "/alerts/{alert_id}/attachments",
+    response={201: AlertDetailOut},
+    summary="Add attachments to a draft (multipart, field `files`)",
+)
+def alert_attachment_add(request, alert_id: int, files: File[list[UploadedFile]]):
+    alert = _load(request, alert_id)
+    services.alert_attachments_add(actor=request.user, alert=alert, files=files, request=request)
+    return Status(201, _fresh(request, alert_id))
+
+
+@router.delete(
+    "/alerts/{alert_id}/attachments/{attachment_id}",
+    response=AlertDetailOut,
+    summary="Remove an attachment from a draft",
+)
+def alert_attachment_remove(request, alert_id: int, attachment_id: int):
+    alert = _load(request, alert_id)
+    services.require_changeable(request.user, alert)
+    attachment = selectors.attachment_get(user=request.user, alert=alert, pk=attachment_id)
+    services.alert_attachment_remove(
+        actor=request.user, alert=alert, attachment=attachment, request=request
+    )
+    return _fresh(request, alert_id)
 
 
 @router.post("/alerts/{alert_id}/send", response=AlertDetailOut, summary="Send a draft")
@@ -317,6 +390,19 @@ def alert_acknowledge(request, alert_id: int):
 def alert_reply(request, alert_id: int, payload: ReplyIn):
     alert = _load(request, alert_id)
     services.alert_reply(actor=request.user, alert=alert, body=payload.body, request=request)
+    return Status(201, _fresh(request, alert_id))
+
+
+@router.post(
+    "/alerts/{alert_id}/shares",
+    response={201: AlertDetailOut},
+    summary="Share a TLP:AMBER alert with a vetted colleague of another agency of my country",
+)
+def alert_share(request, alert_id: int, payload: ShareIn):
+    alert = _load(request, alert_id)
+    services.alert_share(
+        actor=request.user, alert=alert, person_id=payload.person_id, request=request
+    )
     return Status(201, _fresh(request, alert_id))
 
 

@@ -78,3 +78,14 @@ def send(w):
 @pytest.fixture
 def pdf_file():
     return CheckedFile(name="notice.pdf", content_type="application/pdf", data=PDF_BYTES)
+
+
+@pytest.fixture
+def avoided_term() -> str:
+    """A discouraged term, read from the terminology data so the words live only there."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "protectnet/terminology/data/terminology.csv"
+    with path.open(encoding="utf-8") as handle:
+        return next(r["term"] for r in csv.DictReader(handle) if r["severity"] == "avoid")

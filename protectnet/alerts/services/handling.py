@@ -22,7 +22,10 @@ def _acting_organisation(actor, alert: Alert) -> int | None:
     if alert.sender_organisation_id in orgs:
         return alert.sender_organisation_id
     row = recipient_row_for(user=actor, alert=alert)
-    return row.organisation_id if row else None
+    if row:
+        return row.organisation_id
+    # A colleague an AMBER alert was shared with reads it on behalf of their own agency.
+    return next((s.organisation_id for s in alert.shares.all() if s.organisation_id in orgs), None)
 
 
 def _my_row(actor, alert: Alert) -> AlertRecipient:

@@ -6,7 +6,9 @@ from .actions import (
     alert_reply,
     alert_retract,
     alert_send,
+    alert_share,
 )
+from .drafts import alert_discard, alert_edit
 from .pages import (
     alert_create,
     alert_detail,
@@ -24,6 +26,8 @@ __all__ = [
     "alert_close",
     "alert_create",
     "alert_detail",
+    "alert_discard",
+    "alert_edit",
     "alert_list",
     "alert_new",
     "alert_outcome",
@@ -32,6 +36,7 @@ __all__ = [
     "alert_reply",
     "alert_retract",
     "alert_send",
+    "alert_share",
     "attachment_download",
     "stats",
     "stats_export",

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from protectnet.access.policy import require
 
 from .. import selectors, services
-from ..forms import OutcomeForm, ReplyForm, RetractForm
+from ..forms import OutcomeForm, ReplyForm, RetractForm, ShareForm
 from .pages import alert_detail_context
 
 
@@ -77,6 +77,21 @@ def alert_reply(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail_with(request, alert, reply_form=form)
     messages.success(request, _("Your reply was added."))
     return _back(alert)
+
+
+@require_POST
+def alert_share(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    form = ShareForm(request.POST, user=request.user, alert=alert)
+    person = form.cleaned_data["person"].pk if form.is_valid() else None
+    return _run(
+        request,
+        alert,
+        lambda: services.alert_share(
+            actor=request.user, alert=alert, person_id=person, request=request
+        ),
+        _("The alert was shared. The sender can see with whom."),
+    )
 
 
 @require_POST

@@ -15,7 +15,7 @@ from protectnet.access.principal import principal_for
 from protectnet.core.exports import csv_response
 
 from .. import selectors, services
-from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm
+from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm, ShareForm
 from ..models import AlertType
 from ..subject import display_rows
 
@@ -75,7 +75,7 @@ def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
-            messages.success(request, _sent_message(alert))
+            messages.success(request, sent_message(alert))
             return redirect("alerts:alert_detail", pk=alert.pk)
     return render(
         request,
@@ -84,11 +84,13 @@ def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
     )
 
 
-def _sent_message(alert) -> str:
+def sent_message(alert, *, edited: bool = False) -> str:
     if alert.status == "awaiting_approval":
         return _("Saved. A second vetted member of your agency must approve it before it is sent.")
     if alert.status == "sent":
         return _("The alert was sent to the recipient agencies.")
+    if edited:
+        return _("Your changes to the draft were saved.")
     return _("The alert was saved as a draft.")
 
 
@@ -104,6 +106,7 @@ def alert_detail_context(request: HttpRequest, alert) -> dict:
     content = can(user, "alerts.read_content", alert)
     sender_view = can(user, "alerts.sender_view", alert)
     my_row = selectors.recipient_row_for(user=user, alert=alert)
+    can_share = can(user, "alerts.share", alert)
     return {
         "alert": alert,
         "content": content,
@@ -111,13 +114,22 @@ def alert_detail_context(request: HttpRequest, alert) -> dict:
         "sender_view": sender_view,
         "my_row": my_row,
         "reads": list(selectors.alert_reads(alert=alert)[:500]) if sender_view else [],
+        "can_change": can(user, "alerts.draft.change", alert),
         "can_send": can(user, "alerts.send", alert),
         "can_approve": can(user, "alerts.approve", alert),
         "can_retract": can(user, "alerts.retract", alert),
         "can_work": can(user, "alerts.reply", alert),
+        "can_share": can_share,
+        "share_form": ShareForm(user=user, alert=alert) if can_share else None,
+        "shared_with_me": _shared_with(user, alert) if content and not my_row else None,
         "reply_form": ReplyForm(),
         "outcome_form": OutcomeForm(initial={"outcome": my_row.outcome if my_row else ""}),
     }
+
+
+def _shared_with(user, alert):
+    person_id = principal_for(user).person_id
+    return next((s for s in alert.shares.all() if s.person_id == person_id), None)
 
 
 @never_cache

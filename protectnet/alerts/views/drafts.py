@@ -1,0 +1,71 @@
+"""The author's draft pages: edit (fields, recipients, marking, attachments) and discard."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from .. import selectors, services
+from ..forms import DraftForm
+from ..models import AlertType
+from .pages import sent_message
+
+
+def _changeable_or_back(request, alert) -> HttpResponse | None:
+    """The author of an alert that has left the agency is told so; anyone else gets 404."""
+    try:
+        services.require_changeable(request.user, alert)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("alerts:alert_detail", pk=alert.pk)
+    return None
+
+
+@never_cache
+def alert_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    refused = _changeable_or_back(request, alert)
+    if refused:
+        return refused
+    form = DraftForm(request.POST or None, request.FILES or None, user=request.user, alert=alert)
+    if request.method == "POST" and form.is_valid():
+        try:
+            alert = services.alert_update(
+                actor=request.user,
+                alert=alert,
+                data=form.to_input(),
+                remove_attachment_ids=form.removed_ids(),
+                send="send" in request.POST,
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, sent_message(alert, edited=True))
+            return redirect("alerts:alert_detail", pk=alert.pk)
+    context = {
+        "form": form,
+        "alert": alert,
+        "alert_type": AlertType(alert.alert_type),
+        "awaiting_approval": alert.status == "awaiting_approval",
+    }
+    return render(request, "alerts/alert_form.html", context)
+
+
+@never_cache
+def alert_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert_get(user=request.user, pk=pk)
+    refused = _changeable_or_back(request, alert)
+    if refused:
+        return refused
+    if request.method == "POST":
+        try:
+            services.alert_discard(actor=request.user, alert=alert, request=request)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("alerts:alert_detail", pk=alert.pk)
+        messages.success(request, _("The draft was discarded."))
+        return redirect("alerts:alert_list")
+    return render(request, "alerts/alert_discard.html", {"alert": alert})
