@@ -21,7 +21,7 @@ def build(scale, rng: random.Random) -> dict:
         [Country(code=c, region="south_east_asia") for c in codes[: scale.countries]],
         ignore_conflicts=True,
     )
-    country_ids = list(Country.objects.values_list("id", flat=True))
+    country_ids = list(Country.objects.order_by("id").values_list("id", flat=True))
     orgs = [
         Organisation(
             name=f"Bench organisation {i}",

@@ -5,7 +5,7 @@ from pathlib import Path
 
 
 def _growth(results: dict, out_dir: Path) -> dict[str, float]:
-    if results["scale"] == "small":
+    if results["scale"] in ("tiny", "small"):
         return {}
     small = out_dir / f"small-{results['database']}.json"
     if not small.exists():
@@ -41,6 +41,8 @@ def print_table(results: dict, out_dir: Path) -> None:
         if growth:
             line += f" {growth.get(key, 0):>8.2f}"
         print(line)
+    if results.get("skipped"):
+        print("\nSkipped (no such object built at this scale): " + ", ".join(results["skipped"]))
     if results.get("throughput"):
         print("\nThroughput and batch figures:")
         for name, value in results["throughput"].items():

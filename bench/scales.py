@@ -16,6 +16,8 @@ class Scale:
 
 
 SCALES = {
+    # tiny: a quick check that the bench still runs end to end.
+    "tiny": Scale("tiny", 3, 20, 200, 1, 100, 20, 100, 100, 20),
     "small": Scale("small", 10, 200, 2_000, 10, 3_000, 200, 10_000, 1_000, 200),
     "medium": Scale("medium", 30, 2_000, 20_000, 100, 30_000, 2_000, 100_000, 10_000, 2_000),
     "large": Scale(

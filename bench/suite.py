@@ -3,13 +3,13 @@
 import random
 import time
 
-from . import build_network
+from . import build_alerts, build_network, build_training, build_workshops, extras, picks
 from .measure import time_request
 from .pages import PAGES
 from .scales import SCALES
 from .users import bearer_for, client_for, make_users
 
-DEFAULT_RUNS = {"small": 15, "medium": 10, "large": 7}
+DEFAULT_RUNS = {"tiny": 2, "small": 15, "medium": 10, "large": 7}
 
 
 def _timed(build_seconds: dict, name: str, fn, *args):
@@ -25,7 +25,23 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     rng = random.Random(2014)
     build_seconds: dict[str, float] = {}
     ctx = dict(_timed(build_seconds, "network", build_network.build, scale, rng))
+    from protectnet.library import bench as library_bench
+    from protectnet.workshops.bench import bench_registration
+
+    _timed(build_seconds, "library resources", library_bench.build, scale.resources)
+    built = {
+        "workshops": _timed(build_seconds, "workshops", build_workshops.build, scale),
+        "training": _timed(build_seconds, "training", build_training.build, scale),
+        "alerts": _timed(build_seconds, "alerts", build_alerts.build, scale),
+    }
     users = make_users()
+    ctx.update(extras.context(users, picks.pick(users)))
+    throughput = {}
+    # Registrations into the last seats of one more workshop, through the real service.
+    attempts = min(3000, max(300, scale.registrations // 10))
+    throughput["registrations"] = bench_registration(
+        attempts=attempts, seats=attempts * 5 // 6, workers=2
+    )
     ctx["users"] = users
     clients = {role: client_for(user) for role, user in users.items()}
     tokens = {role: bearer_for(user) for role, user in users.items()}
@@ -51,7 +67,18 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
         "rows": scale.__dict__,
         "runs": runs,
         "build_seconds": build_seconds,
+        "built": built,
         "floor_ms": floor.median_ms,
         "pages": figures,
-        "throughput": {},
+        "throughput": {**throughput, **_batch_figures(scale, users, runs)},
+        "skipped": [p.name for p in PAGES if p.resolve(ctx) is None],
     }
+
+
+def _batch_figures(scale, users, runs: int) -> dict:
+    from protectnet.library import bench as library_bench
+
+    figures = {"import": extras.import_throughput(users["admin"], min(10_000, scale.people))}
+    searches = library_bench.measure(runs=runs)
+    figures["search"] = {f"{s['role']} {s['query']}": s["median_ms"] for s in searches}
+    return figures

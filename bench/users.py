@@ -33,8 +33,10 @@ def make_users() -> dict[str, User]:
         "member": _user("bench-member@example.test", ngo),
         "le_vetted": _user("bench-le@example.test", le_org),
         "guest": _user("bench-guest@example.test", None),
+        "trainer": _user("bench-trainer@example.test", ngo),
     }
     RoleGrant.objects.create(user=users["admin"], role="network_admin")
+    RoleGrant.objects.create(user=users["trainer"], role="trainer")
     _device(users["admin"])
     FocalPoint.objects.create(country=ngo.country, person=users["focal_point"].person)
     today = timezone.localdate()
