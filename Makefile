@@ -49,3 +49,8 @@ bench: migrate
 
 clean:
 	rm -rf $(VENV) staticfiles var/test-*.sqlite3*
+
+# A bounded load run against gunicorn on a throw-away database (see docs/development.md).
+.PHONY: load
+load: install
+	$(BIN)/python -m loadtest
