@@ -239,20 +239,10 @@ def workshop_feedback_create(request, workshop_id: int, payload: FeedbackIn):
     form = FeedbackForm({k: v for k, v in data.items() if v is not None}, sessions=sessions)
     if (refused := refusal(form)) is not None:
         return refused
-    cd = form.cleaned_data
     try:
-        feedback_svc.feedback_submit(
-            actor=user,
-            registration=current,
-            overall_rating=cd["overall_rating"],
-            comments=cd["comments"],
-            anonymous=cd["anonymous"],
-            knowledge_before=cd["knowledge_before"],
-            knowledge_after=cd["knowledge_after"],
-            session_ratings=form.session_ratings(),
-        )
+        feedback_svc.feedback_submit(actor=user, registration=current, **form.service_fields())
     except ValidationError as exc:
         if exc.code == "already_answered":
             raise HttpError(409, " ".join(exc.messages)) from exc
         raise
-    return Status(201, {"anonymous": cd["anonymous"], "session_ratings": len(rated)})
+    return Status(201, {"anonymous": form.cleaned_data["anonymous"], "session_ratings": len(rated)})

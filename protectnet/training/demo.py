@@ -24,7 +24,6 @@ from . import demo_data as data
 from .models import (
     Applied,
     AttendanceDay,
-    Certificate,
     Choice,
     Course,
     Delivery,
@@ -36,7 +35,7 @@ from .models import (
     TestSubmission,
 )
 from .services.assessment import score_answers
-from .services.certificates import meets_rule
+from .services.certificates import certificate_row, meets_rule
 
 TRAINER = "trainer@protectnet.test"
 OTHER_COUNTRIES = ("VN", "PH", "LA", "MM", "IN", "CN", "MY", "ID")
@@ -222,16 +221,7 @@ def _complete(rng, delivery, trainer_user, follow_ups) -> None:
         enrolment.save(update_fields=["attendance_percent", "status", "completed_at"])
         if not done:
             continue
-        Certificate.objects.create(
-            enrolment=enrolment,
-            holder_name=enrolment.person.full_name,
-            course_title=delivery.course.title,
-            start_date=delivery.start_date,
-            end_date=delivery.end_date,
-            issuing_organisation=delivery.course.delivering_organisation.name,
-            issued_at=done_at,
-            issued_by=trainer_user,
-        )
+        certificate_row(enrolment, delivery, actor=trainer_user, now=done_at)
         for months in follow_ups:
             sent = _aware(delivery.end_date + timedelta(days=30 * months + 1), 8)
             answered = rng.random() < 0.8

@@ -255,6 +255,12 @@ class FeedbackForm(TerminologyCheckMixin, forms.Form):
             if self.cleaned_data.get(f"session_{s.pk}")
         }
 
+    def service_fields(self) -> dict:
+        """The keyword arguments of feedback_submit, shared by the page and the API."""
+        cd = self.cleaned_data
+        fields = ("overall_rating", "comments", "anonymous", "knowledge_before", "knowledge_after")
+        return {**{name: cd[name] for name in fields}, "session_ratings": self.session_ratings()}
+
 
 class OutcomeForm(TerminologyCheckMixin, forms.ModelForm):
     terminology_fields = ("title", "description", "progress_note")

@@ -165,18 +165,7 @@ def alert_create(*, actor, data: AlertInput, send: bool = False, now=None, reque
             AlertRecipient(alert=alert, organisation=o, country_id=o.country_id) for o in orgs
         )
         alert.named_people.set(named)
-        AlertAttachment.objects.bulk_create(
-            AlertAttachment(
-                alert=alert,
-                name_ciphertext=crypto.encrypt_text(f.name),
-                content_type=f.content_type,
-                size=len(f.data),
-                content_ciphertext=crypto.encrypt_bytes(f.data),
-                uploaded_by=actor,
-                created_at=now,
-            )
-            for f in files
-        )
+        attachments_store(alert, files, actor, now)
         audit.record(
             "alerts.alert.create",
             actor=actor,
@@ -192,6 +181,23 @@ def alert_create(*, actor, data: AlertInput, send: bool = False, now=None, reque
         if send:
             alert = alert_send(actor=actor, alert=_reload(alert), now=now, request=request)
     return alert
+
+
+def attachments_store(alert: Alert, files: list[CheckedFile], actor, now) -> int:
+    """Name and content are encrypted like the alert itself: a file is as sensitive as the text."""
+    AlertAttachment.objects.bulk_create(
+        AlertAttachment(
+            alert=alert,
+            name_ciphertext=crypto.encrypt_text(f.name),
+            content_type=f.content_type,
+            size=len(f.data),
+            content_ciphertext=crypto.encrypt_bytes(f.data),
+            uploaded_by=actor,
+            created_at=now,
+        )
+        for f in files
+    )
+    return len(files)
 
 
 def _country_of(org_id: int) -> int:

@@ -25,6 +25,7 @@ from .compose import (
     _require_encryption,
     _validate,
     alert_send,
+    attachments_store,
 )
 
 CHANGEABLE = (Status.DRAFT, Status.AWAITING_APPROVAL)
@@ -70,22 +71,6 @@ def _withdraw_approval_request(locked: Alert) -> bool:
     locked.status, locked.submitted_at = Status.DRAFT, None
     locked.save(update_fields=["status", "submitted_at"])
     return True
-
-
-def _store_files(alert: Alert, files: list[CheckedFile], actor, now) -> int:
-    AlertAttachment.objects.bulk_create(
-        AlertAttachment(
-            alert=alert,
-            name_ciphertext=crypto.encrypt_text(f.name),
-            content_type=f.content_type,
-            size=len(f.data),
-            content_ciphertext=crypto.encrypt_bytes(f.data),
-            uploaded_by=actor,
-            created_at=now,
-        )
-        for f in files
-    )
-    return len(files)
 
 
 def _check_new_files(alert: Alert, uploads, keep: int) -> list[CheckedFile]:
@@ -173,7 +158,7 @@ def alert_update(
         _save_recipients(locked, orgs)
         locked.named_people.set(named)
         removed, _detail = removing.delete()
-        added = _store_files(locked, files, actor, now)
+        added = attachments_store(locked, files, actor, now)
         reset = _withdraw_approval_request(locked)
         audit.record(
             "alerts.alert.update",
@@ -205,7 +190,7 @@ def alert_attachments_add(*, actor, alert: Alert, files, now=None, request=None)
         checked = _check_new_files(
             locked, files, AlertAttachment.objects.filter(alert=locked).count()
         )
-        added = _store_files(locked, checked, actor, now)
+        added = attachments_store(locked, checked, actor, now)
         reset = _withdraw_approval_request(locked)
         audit.record(
             "alerts.attachment.add",

@@ -38,7 +38,8 @@ def meets_rule(enrolment: Enrolment, delivery: Delivery) -> tuple[bool, int, flo
     return passed and post >= course.pass_mark, attendance, post
 
 
-def _issue(enrolment: Enrolment, delivery: Delivery, *, actor, now) -> Certificate:
+def certificate_row(enrolment: Enrolment, delivery: Delivery, *, actor, now) -> Certificate:
+    """The certificate freezes names and dates as they were at completion."""
     return Certificate.objects.create(
         enrolment=enrolment,
         holder_name=enrolment.person.full_name,
@@ -56,7 +57,7 @@ def _certificate_follow(enrolment, delivery, done: bool, *, actor, now, request)
     reinstated (same code, so the printed QR works again); a manual revocation is never undone."""
     cert = enrolment.certificate_or_none
     if done and cert is None:
-        cert, change = _issue(enrolment, delivery, actor=actor, now=now), "issue"
+        cert, change = certificate_row(enrolment, delivery, actor=actor, now=now), "issue"
     elif done and cert.revocation_cause == RevocationCause.RESULTS:
         cert.revoked_at, cert.revoked_by, cert.revocation_reason = None, None, ""
         cert.revocation_cause, change = "", "reinstate"

@@ -180,17 +180,9 @@ def feedback(request, token: str | None = None, workshop_id: int | None = None):
     form = FeedbackForm(request.POST or None, sessions=sessions)
     answered = hasattr(current, "feedback_receipt")
     if request.method == "POST" and form.is_valid():
-        cd = form.cleaned_data
         try:
             feedback_svc.feedback_submit(
-                actor=door.actor,
-                registration=current,
-                overall_rating=cd["overall_rating"],
-                comments=cd["comments"],
-                anonymous=cd["anonymous"],
-                knowledge_before=cd["knowledge_before"],
-                knowledge_after=cd["knowledge_after"],
-                session_ratings=form.session_ratings(),
+                actor=door.actor, registration=current, **form.service_fields()
             )
         except ValidationError as exc:
             attach_errors(form, exc)
