@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from protectnet.api.api import api
 
+handler400 = "protectnet.core.views.error_400"
 handler403 = "protectnet.core.views.error_403"
 handler404 = "protectnet.core.views.error_404"
 handler500 = "protectnet.core.views.error_500"

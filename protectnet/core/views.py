@@ -33,6 +33,16 @@ def _api_error(request, status: int, code: str, detail: str) -> JsonResponse | N
     return None
 
 
+def error_400(request, exception=None):
+    """A request Django itself refused (too large, malformed): no detail about why."""
+    api = _api_error(request, 400, "bad_request", "The request could not be read.")
+    if api:
+        return api
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("errors/400.html").render(), status=400)
+
+
 def error_403(request, exception=None):
     api = _api_error(request, 403, "forbidden", "You do not have permission to do this.")
     return api or render(request, "errors/403.html", status=403)
