@@ -263,8 +263,10 @@ def course_create(request, payload: CourseIn):
 @router.get("/deliveries", response=DeliveryPage, summary="Deliveries (cohorts)")
 def delivery_list(request, paging: Query[Paging], course: int | None = None):
     course_obj = selectors.course_get(user=request.user, pk=course) if course else None
-    page = _page(selectors.delivery_list(user=request.user, course=course_obj), paging)
-    return {"count": page["count"], "items": [_delivery_out(d) for d in page["items"]]}
+    count, items = selectors.delivery_page(
+        user=request.user, course=course_obj, offset=paging.offset, limit=paging.limit
+    )
+    return {"count": count, "items": [_delivery_out(d) for d in items]}
 
 
 @router.get("/deliveries/{delivery_id}", response=DeliveryOut, summary="One delivery")

@@ -1,5 +1,7 @@
 """Dashboard cards: what is new in the library for this user, and requests awaiting them."""
 
+from datetime import datetime, time, timedelta
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,14 +16,17 @@ from .models import Resource
 def cards(user) -> list[Card]:
     if not can(user, "library.resource.view"):
         return []
-    since = timezone.localdate() - timezone.timedelta(days=30)
+    # From the start of that local day: comparing the stored datetime directly can use the
+    # column as is, where `created_at__date` casts every row (in Python, on SQLite).
+    day = timezone.localdate() - timedelta(days=30)
+    since = timezone.make_aware(datetime.combine(day, time.min))
     readable = visible(user, Resource.objects.all())
     result = [
         Card(
             title=_("Library"),
             value=str(readable.count()),
             detail=_("%(n)s added in the last 30 days")
-            % {"n": readable.filter(created_at__date__gte=since).count()},
+            % {"n": readable.filter(created_at__gte=since).count()},
             url=reverse("library:resource_list"),
             order=40,
         )

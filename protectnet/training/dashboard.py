@@ -1,5 +1,6 @@
 """Dashboard cards: the trainee's open tasks, a trainer's deliveries, capacity for the network."""
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,13 +51,13 @@ def cards(user) -> list[Card]:
             )
     if can(user, "training.capacity.view"):
         year = timezone.localdate().year
-        trained = (
-            visible(user, Enrolment.objects.all())
-            .filter(status=EnrolmentStatus.COMPLETED, delivery__start_date__year=year)
-            .values("person_id")
-            .distinct()
-            .count()
-        )
+        # Starting from this year's deliveries and counting distinct people in one aggregate
+        # lets SQLite use the delivery index instead of walking every enrolment by person.
+        this_year = Delivery.objects.filter(start_date__year=year).values("pk")
+        trained = visible(
+            user,
+            Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED, delivery__in=this_year),
+        ).aggregate(n=Count("person_id", distinct=True))["n"]
         out.append(
             Card(
                 title=_("People trained this year"),

@@ -1,6 +1,7 @@
 """Every read the training pages and API need, always through the access policy's scope."""
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from protectnet.access.policy import get_visible_or_404, require, visible
@@ -101,7 +102,16 @@ def question_chosen_choice_ids(*, question: Question) -> set[int]:
 
 
 def _deliveries(qs: QuerySet) -> QuerySet:
-    seats = Count("enrolments", filter=Q(enrolments__status__in=SEAT_STATUSES), distinct=True)
+    # A subquery per delivery, not a join and GROUP BY over every enrolment, so that count()
+    # leaves it out and delivery_page() counts the seats of the page's rows only.
+    taken = (
+        Enrolment.objects.filter(delivery=OuterRef("pk"), status__in=SEAT_STATUSES)
+        .order_by()
+        .values("delivery")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    seats = Coalesce(Subquery(taken), 0)
     return (
         qs.select_related("course__delivering_organisation", "host_country")
         .prefetch_related("trainers")
@@ -116,6 +126,17 @@ def delivery_list(*, user, course: Course | None = None, upcoming: bool = False)
     if upcoming:
         qs = qs.filter(end_date__gte=timezone.localdate())
     return _deliveries(qs).order_by("-start_date", "pk")
+
+
+def delivery_page(
+    *, user, offset: int, limit: int, course: Course | None = None
+) -> tuple[int, list[Delivery]]:
+    """The number of deliveries the user sees and one page of them."""
+    qs = delivery_list(user=user, course=course)
+    # SQLite computes selected subqueries for every row before sorting; choosing the page's
+    # ids first keeps the seat counts to the rows returned.
+    page_ids = qs.values("pk")[offset : offset + limit]
+    return qs.count(), list(qs.filter(pk__in=page_ids))
 
 
 def delivery_get(*, user, pk, action: str | None = None) -> Delivery:
