@@ -4,6 +4,7 @@ Development defaults are safe to run on a laptop (SQLite under var/, mail to the
 production (DEBUG=0) refuses to start with the development secret key.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -213,6 +214,18 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 # Comma-separated Fernet keys, newest first; `manage.py rotate_keys` re-encrypts with the first.
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default=SECRET_KEY)
+
+# --- Backups --------------------------------------------------------------------------------
+# Comma-separated, newest first: the first signs (or encrypts) new backups, every one is tried on
+# restore, so older backups survive a key change. Production has no signing key by default:
+# `backup` and `restore` refuse to run until BACKUP_SIGNING_KEY is set.
+_DEV_BACKUP_SIGNING_KEY = hashlib.sha256(b"protectnet-backup-signing:" + SECRET_KEY.encode())
+BACKUP_SIGNING_KEYS = env.list(
+    "BACKUP_SIGNING_KEY", default=[_DEV_BACKUP_SIGNING_KEY.hexdigest()] if DEBUG else []
+)
+# 32 random bytes, URL-safe base64 (the format of a Fernet key); empty: backups not encrypted.
+BACKUP_ENCRYPTION_KEYS = env.list("BACKUP_ENCRYPTION_KEY", default=[])
+BACKUP_CHUNK_BYTES = 1024 * 1024
 
 # --- Retention ------------------------------------------------------------------------------
 REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=90)

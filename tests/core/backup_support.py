@@ -1,0 +1,89 @@
+"""What the backup tests share: a site with rows and files, its state, and a forger's tools.
+
+`write_manifest` signs like someone who holds the signing key would (HMAC-SHA256 of the manifest
+without its signature, as JSON with sorted keys and no spaces): such edits must still be caught
+by the checks that do not depend on the signature.
+"""
+
+import hashlib
+import hmac
+import json
+import subprocess
+from pathlib import Path
+
+from django.db import connection, connections
+
+SIGNING_KEY = "fictitious-signing-key-for-tests"
+MANIFEST = "manifest.json"
+
+
+def only_backup(folder: Path) -> Path:
+    (backup,) = list(folder.iterdir())
+    return backup
+
+
+def read_manifest(backup: Path) -> dict:
+    return json.loads((backup / MANIFEST).read_text())
+
+
+def write_manifest(backup: Path, body: dict, *, key: str | None = SIGNING_KEY) -> None:
+    body = {name: value for name, value in body.items() if name != "signature"}
+    if key is not None:
+        canonical = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+        body["signature"] = hmac.new(key.encode(), canonical, hashlib.sha256).hexdigest()
+    (backup / MANIFEST).write_text(json.dumps(body, indent=2))
+
+
+def stored_file(backup: Path, role: str) -> Path:
+    manifest = read_manifest(backup)
+    (name,) = [name for name, entry in manifest["files"].items() if entry["role"] == role]
+    return backup / name
+
+
+def record_checksum(backup: Path, path: Path, *, resign: bool = True) -> None:
+    """Put the file's new checksum and size in the manifest (re-signed, or keeping the old
+    signature when `resign` is False)."""
+    manifest = read_manifest(backup)
+    entry = manifest["files"][path.name]
+    entry["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    entry["bytes"] = path.stat().st_size
+    if resign:
+        write_manifest(backup, manifest)
+    else:
+        (backup / MANIFEST).write_text(json.dumps(manifest, indent=2))
+
+
+def database_state() -> str:
+    """SQLite: the bytes of the database file. PostgreSQL: a plain dump of schema and rows."""
+    connections.close_all()
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        path = Path(settings["NAME"])
+        digest = hashlib.sha256(path.read_bytes())
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            digest.update(wal.read_bytes())
+        return digest.hexdigest()
+    cmd = ["pg_dump", "--host", settings["HOST"] or "127.0.0.1", "--port", str(settings["PORT"])]
+    cmd += ["--username", settings["USER"], "--dbname", settings["NAME"]]
+    dump = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    # pg_dump brackets its output with a random \restrict token: the one line that differs.
+    return "\n".join(
+        line for line in dump.splitlines() if not line.startswith(("\\restrict", "\\unrestrict"))
+    )
+
+
+def media_state(media: Path) -> dict:
+    """Every file and folder under the media root and beside it, with contents."""
+    state = {}
+    for path in sorted(media.parent.rglob("*")):
+        relative = str(path.relative_to(media.parent))
+        state[relative] = path.read_bytes() if path.is_file() else "folder"
+    return state
+
+
+def leftovers_beside_database() -> list[str]:
+    if connection.vendor != "sqlite":
+        return []
+    folder = Path(connection.settings_dict["NAME"]).parent
+    return [path.name for path in folder.iterdir() if "restore" in path.name]
