@@ -8,9 +8,11 @@ by the checks that do not depend on the signature.
 import hashlib
 import hmac
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.db import connection, connections
 
 SIGNING_KEY = "fictitious-signing-key-for-tests"
@@ -64,13 +66,29 @@ def database_state() -> str:
         if wal.exists():
             digest.update(wal.read_bytes())
         return digest.hexdigest()
-    cmd = ["pg_dump", "--host", settings["HOST"] or "127.0.0.1", "--port", str(settings["PORT"])]
-    cmd += ["--username", settings["USER"], "--dbname", settings["NAME"]]
-    dump = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    dump = subprocess.run(_pg_dump(), check=True, capture_output=True, text=True).stdout  # noqa: S603
     # pg_dump brackets its output with a random \restrict token: the one line that differs.
     return "\n".join(
         line for line in dump.splitlines() if not line.startswith(("\\restrict", "\\unrestrict"))
     )
+
+
+def _pg_dump(*options: str) -> list[str]:
+    settings = connection.settings_dict
+    cmd = ["pg_dump", "--host", settings["HOST"] or "127.0.0.1", "--port", str(settings["PORT"])]
+    return [*cmd, "--username", settings["USER"], "--dbname", settings["NAME"], *options]
+
+
+def pg_dump_to(path: Path, *options: str) -> None:
+    connections.close_all()
+    subprocess.run(_pg_dump("--file", str(path), *options), check=True)  # noqa: S603
+
+
+def skip_without_postgresql_client() -> None:
+    if connection.vendor != "sqlite" and not all(
+        shutil.which(tool) for tool in ("pg_dump", "pg_restore", "psql")
+    ):
+        pytest.skip("PostgreSQL backups need pg_dump, pg_restore and psql (postgresql-client)")
 
 
 def media_state(media: Path) -> dict:

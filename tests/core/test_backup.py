@@ -7,10 +7,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from protectnet.network.models import Country, Organisation
+from tests.core.backup_support import skip_without_postgresql_client
 
 
 @pytest.fixture
 def media(settings, tmp_path):
+    skip_without_postgresql_client()
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "library").mkdir(parents=True)
     return Path(settings.MEDIA_ROOT)

@@ -17,6 +17,7 @@ from tests.core import backup_support as bs
 
 @pytest.fixture
 def site(settings, tmp_path, transactional_db):
+    bs.skip_without_postgresql_client()
     settings.MEDIA_ROOT = tmp_path / "site" / "media"
     settings.BACKUP_SIGNING_KEYS = [bs.SIGNING_KEY]
     settings.BACKUP_ENCRYPTION_KEYS = []
@@ -250,3 +251,23 @@ def test_an_encrypted_file_cut_at_a_chunk_boundary_is_refused(site, tmp_path, se
     path.write_bytes(data[: header + 2 * record])
     bs.record_checksum(backup, path)
     _assert_refused_and_unchanged(backup, site, "does not decrypt")
+
+
+def test_a_database_of_something_else_is_refused(site, tmp_path):
+    """A dump that reads back whole but is no ProtectNet database: on PostgreSQL the restore
+    transaction has already dropped and recreated the tables when the final check fails, so
+    this proves it is rolled back as a whole."""
+    backup = _backup(tmp_path)
+    path = bs.stored_file(backup, "database")
+    path.unlink()
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        other = sqlite3.connect(path)
+        other.execute("CREATE TABLE notes (body TEXT)")
+        other.commit()
+        other.close()
+    else:
+        bs.pg_dump_to(path, "--format=custom", "--exclude-table=django_migrations")
+    bs.record_checksum(backup, path)
+    _assert_refused_and_unchanged(backup, site, "holds no ProtectNet database")

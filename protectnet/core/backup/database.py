@@ -22,8 +22,12 @@ SQLITE_NAME = "database.sqlite3"
 POSTGRES_NAME = "database.dump"
 # Runs last inside the restore transaction: a dump of something else must not be committed.
 POSTGRES_CHECK = (
-    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM public.django_migrations) THEN"
-    " RAISE EXCEPTION 'the dump holds no ProtectNet database'; END IF; END $$"
+    "DO $$ BEGIN"
+    " IF to_regclass('public.django_migrations') IS NULL"
+    " THEN RAISE EXCEPTION 'the dump holds no ProtectNet database'; END IF;"
+    " IF NOT EXISTS (SELECT FROM public.django_migrations)"
+    " THEN RAISE EXCEPTION 'the dump holds no ProtectNet database'; END IF;"
+    " END $$"
 )
 
 
@@ -49,8 +53,9 @@ def _run(cmd: list[str], failure: str) -> None:
     except FileNotFoundError as exc:
         raise BackupError(f"{cmd[0]} is not installed (Debian: postgresql-client).") from exc
     if result.returncode != 0:
-        detail = result.stderr.strip().splitlines()[-1:] or [f"exit code {result.returncode}"]
-        raise BackupError(f"{failure} ({detail[0]}); nothing was restored.")
+        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
+        detail = next((line for line in lines if "error" in line.lower()), lines[-1])
+        raise BackupError(f"{failure} ({detail.strip()}); nothing was restored.")
 
 
 def dump_database(target: Path) -> Path:
