@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from tests import factories as f
 
 

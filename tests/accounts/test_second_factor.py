@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.models import AuditEntry
+from protectnet.accounts.models import TOTPDevice
 from tests import factories as f
 
 SETUP = "/accounts/second-factor/"
