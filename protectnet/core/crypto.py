@@ -115,9 +115,14 @@ def is_current(token: bytes | str) -> bool:
     return True
 
 
-def rotate_text(token: str) -> str:
-    return fernet().rotate(token.encode()).decode() if token else ""
-
-
 def rotate_bytes(token: bytes) -> bytes:
-    return fernet().rotate(bytes(token)) if token else b""
+    if not token:
+        return b""
+    try:
+        return fernet().rotate(bytes(token))
+    except InvalidToken as exc:
+        raise UndecryptableContent("No key in FIELD_ENCRYPTION_KEYS opens a stored token.") from exc
+
+
+def rotate_text(token: str) -> str:
+    return rotate_bytes(token.encode()).decode() if token else ""

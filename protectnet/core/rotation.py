@@ -59,10 +59,16 @@ def _stored(model, name: str, token):
     )
 
 
-def _rotate(token):
-    if isinstance(token, (bytes, memoryview)):
-        return crypto.rotate_bytes(bytes(token))
-    return crypto.rotate_text(token)
+def _rotate(model, name: str, pk, token):
+    try:
+        if isinstance(token, (bytes, memoryview)):
+            return crypto.rotate_bytes(bytes(token))
+        return crypto.rotate_text(token)
+    except crypto.UndecryptableContent as exc:
+        raise crypto.UndecryptableContent(
+            f"{model._meta.label}.{name} of row {pk}: no key in FIELD_ENCRYPTION_KEYS opens it."
+            " List every key still in use (newest first) and run again."
+        ) from exc
 
 
 def _rotate_batch(model, names, pks) -> int:
@@ -72,7 +78,7 @@ def _rotate_batch(model, names, pks) -> int:
         rows = model._base_manager.filter(pk__in=pks).select_for_update().annotate(**raw)
         for pk, *tokens in rows.values_list("pk", *raw):
             stale = {
-                n: _stored(model, n, _rotate(t))
+                n: _stored(model, n, _rotate(model, n, pk, t))
                 for n, t in zip(names, tokens, strict=True)
                 if not crypto.is_current(t)
             }
