@@ -5,10 +5,9 @@ from datetime import timedelta
 from django.test import Client
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.models import RoleGrant
-from protectnet.accounts.models import User
+from protectnet.accounts.models import TOTPDevice, User
 from protectnet.network.models import FocalPoint, Membership, Organisation, Person, Vetting
 
 

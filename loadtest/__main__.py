@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cryptography.fernet import Fernet
+
 from .client import table
 from .run import Plan, check, fire
 from .server import gunicorn
@@ -57,6 +59,8 @@ def main() -> int:
         setattr(plan, name, getattr(args, name))
     url = fresh_database(args.database_url)
     os.environ["DATABASE_URL"] = url
+    # One key for the builder and gunicorn (production mode refuses encrypted fields without one).
+    os.environ.setdefault("FIELD_ENCRYPTION_KEYS", Fernet.generate_key().decode())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protectnet.settings")
     import django
 

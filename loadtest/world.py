@@ -79,10 +79,8 @@ def _registered_participants(count: int, tag: str):
 
 
 def _accounts(world: World, *, staff: int, members: int, tag: str) -> None:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     from protectnet.access.models import RoleGrant
-    from protectnet.accounts.models import User
+    from protectnet.accounts.models import TOTPDevice, User
     from protectnet.network.models import Membership, Organisation, Person
 
     org = Organisation.objects.get(name="Bench organisation (workshops)")
@@ -105,7 +103,8 @@ def totp_now(device_id: int) -> str:
     import time
 
     from django_otp.oath import TOTP
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from protectnet.accounts.models import TOTPDevice
 
     device = TOTPDevice.objects.get(pk=device_id)
     generator = TOTP(device.bin_key, device.step, device.t0, device.digits)

@@ -1,13 +1,24 @@
 """Shared fixtures: a small network with one user per role, and a way to sign them in."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from tests import factories as f
+
+# Tests run with DEBUG=False, so (as in production) encrypted fields need a configured key. The
+# environment carries it to the gunicorn and worker processes some tests start.
+TEST_FIELD_KEY = "9u9YOXIoSCCefVI2yZBTTpKKksU9lViHxc_dsFpHI5g="
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_KEY)
+
+
+@pytest.fixture(autouse=True)
+def _field_encryption_key(settings):
+    settings.FIELD_ENCRYPTION_KEYS = os.environ["FIELD_ENCRYPTION_KEYS"].split(",")
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,10 @@
 
 import factory
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.models import RoleGrant
 from protectnet.access.roles import Role
-from protectnet.accounts.models import User
+from protectnet.accounts.models import TOTPDevice, User
 from protectnet.network.models import (
     Country,
     FocalPoint,

@@ -67,7 +67,7 @@ def _load(user) -> Principal:
     Vetting = apps.get_model("network", "Vetting")
     FocalPoint = apps.get_model("network", "FocalPoint")
     RoleGrant = apps.get_model("access", "RoleGrant")
-    TOTPDevice = apps.get_model("otp_totp", "TOTPDevice")
+    TOTPDevice = apps.get_model("accounts", "TOTPDevice")
 
     roles = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
     person_id = (

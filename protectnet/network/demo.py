@@ -14,11 +14,11 @@ import phonenumbers
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.markings import Marking
 from protectnet.access.models import RoleGrant
 from protectnet.access.roles import Role
+from protectnet.accounts.models import TOTPDevice
 
 from . import demo_data as data
 from .models import (

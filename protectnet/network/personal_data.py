@@ -71,7 +71,7 @@ def _network(person: Person) -> dict:
 
 
 def _account(user) -> dict:
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from protectnet.accounts.models import TOTPDevice
 
     return {
         "email": user.email,

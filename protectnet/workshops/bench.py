@@ -186,7 +186,8 @@ def bench_agenda(*, sessions: int = 300, speakers: int = 500, runs: int = 5) -> 
     client = Client()
     client.force_login(user)
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from protectnet.accounts.models import TOTPDevice
 
     device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
     session = client.session

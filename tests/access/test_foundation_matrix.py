@@ -73,7 +73,7 @@ def test_roles_are_derived_as_documented(world):
 
 
 def test_vetted_member_without_a_second_factor_is_not_le_vetted(world):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from protectnet.accounts.models import TOTPDevice
 
     TOTPDevice.objects.filter(user=world.kh_le).delete()
     world.kh_le.refresh_from_db()

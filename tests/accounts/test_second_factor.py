@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.models import AuditEntry
+from protectnet.accounts.models import TOTPDevice
 from tests import factories as f
 
 SETUP = "/accounts/second-factor/"
@@ -135,3 +135,19 @@ def test_recovery_codes_page_counts_the_unused(world, login):
     _new_recovery_codes(world.admin)
     response = login(world.admin).get(CODES)
     assert b"10 unused recovery codes" in response.content
+
+
+def test_admin_site_lists_authenticators_without_their_seed_and_can_remove_one(world, login):
+    admin = world.admin
+    admin.is_staff = admin.is_superuser = True
+    admin.save(update_fields=["is_staff", "is_superuser"])
+    client = login(admin)
+    device = TOTPDevice.objects.get(user=world.kh_le)
+    listing = client.get("/admin/accounts/totpdevice/")
+    assert listing.status_code == 200 and world.kh_le.email.encode() in listing.content
+    detail = client.get(f"/admin/accounts/totpdevice/{device.pk}/change/")
+    assert detail.status_code == 200 and device.key.encode() not in detail.content
+    assert client.get("/admin/accounts/totpdevice/add/").status_code == 403
+    response = client.post(f"/admin/accounts/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()

@@ -5,10 +5,9 @@ from datetime import timedelta
 import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.models import AuditEntry
-from protectnet.accounts.models import User
+from protectnet.accounts.models import TOTPDevice, User
 from protectnet.accounts.services.second_factor import _new_recovery_codes
 from tests import factories as f
 

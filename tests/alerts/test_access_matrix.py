@@ -8,9 +8,9 @@ alert in lists or on the dashboard.
 from datetime import timedelta
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.markings import Marking
+from protectnet.accounts.models import TOTPDevice
 from protectnet.alerts import services
 from protectnet.alerts.models import Alert
 from protectnet.network.models import Vetting

@@ -100,3 +100,33 @@ def test_the_generic_apply_retention_command_purges_alerts(w, send, pdf_file, se
     Alert.objects.filter(pk=alert.pk).update(closed_at=timezone.now() - timedelta(days=1))
     call_command("apply_retention", stdout=StringIO())
     assert Alert.objects.get(pk=alert.pk).status == Status.PURGED
+
+
+def test_personal_data_written_to_a_purged_alert_is_purged_at_the_next_run(
+    w, send, pdf_file, settings
+):
+    """Purged is not a pass for ever: the next run looks at the data, not only at the status."""
+    from protectnet.alerts import crypto
+    from protectnet.alerts.models import AlertReply
+
+    settings.ALERT_RETENTION_DAYS = 30
+    alert = _closed_alert(w, send, pdf_file)
+    later = alert.closed_at + timedelta(days=31)
+    assert apply_retention(now=later) == 1
+    # Written after the purge (a late reply, an acknowledgement naming the officer).
+    AlertReply.objects.create(
+        alert=alert,
+        author=w.kh_le,
+        organisation=w.kh_le.person.memberships.first().organisation,
+        body_ciphertext=crypto.encrypt_text("Late reply naming a fictitious person"),
+    )
+    AlertRecipient.objects.filter(alert=alert).update(acknowledged_by=w.kh_le)
+    assert apply_retention(now=later) == 1
+    purged = Alert.objects.get(pk=alert.pk)
+    assert not purged.replies.exists() and purged.status == Status.PURGED
+    assert AlertRecipient.objects.get(alert=alert).acknowledged_by is None
+    # Nothing left to purge: a further run touches nothing and writes no audit entry.
+    entries = AuditEntry.objects.filter(action="alerts.alert.purge").count()
+    assert entries == 2
+    assert apply_retention(now=later) == 0
+    assert AuditEntry.objects.filter(action="alerts.alert.purge").count() == entries

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from tests.factories import PASSWORD
 
 from .conftest import browser_sign_in

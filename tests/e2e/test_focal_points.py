@@ -1,8 +1,8 @@
 """Browser journey: an admin finds a person of the country as they type and appoints them."""
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from protectnet.network.models import FocalPoint
 from tests import factories as f
 

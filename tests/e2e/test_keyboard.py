@@ -4,8 +4,8 @@ element the keyboard reaches on the way must show where the focus is."""
 import re
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from protectnet.workshops.models import DayAttendance, Delegation, Invitation, Registration
 from tests import factories as f
 from tests.workshops.conftest import invite, make_workshop, person_in, register

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from tests.factories import PASSWORD
 
 from .conftest import browser_sign_in

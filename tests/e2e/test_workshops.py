@@ -6,8 +6,8 @@ import re
 
 import pytest
 from django.core import mail
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from protectnet.accounts.models import TOTPDevice
 from protectnet.workshops.models import DayAttendance, Registration
 from tests import factories as f
 from tests.e2e.conftest import browser_sign_in

@@ -4,11 +4,10 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
-from protectnet.accounts.models import User
+from protectnet.accounts.models import TOTPDevice, User
 from protectnet.network import demo
 from protectnet.network.models import (
     AdvisoryPanel,

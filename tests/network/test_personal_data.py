@@ -2,10 +2,8 @@
 
 import json
 
-from django_otp.plugins.otp_totp.models import TOTPDevice
-
 from protectnet.access.models import AuditEntry
-from protectnet.accounts.models import ApiToken
+from protectnet.accounts.models import ApiToken, TOTPDevice
 from protectnet.network import services
 from protectnet.network.models import Membership, PanelMember, Person
 from tests import factories as f

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access import audit
 from protectnet.access.policy import require
 from protectnet.access.principal import forget, principal_for
+from protectnet.accounts.models import TOTPDevice
 
 from ..security import normalise_code, recovery_code_digest
 

@@ -5,10 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from protectnet.access.policy import require
-from protectnet.accounts.models import ApiToken, Invitation
+from protectnet.accounts.models import ApiToken, Invitation, TOTPDevice
 
 from ..models import Person
 from .common import forget_principal, record_person

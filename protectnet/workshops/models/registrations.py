@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from protectnet.core.fields import EncryptedDateField, EncryptedTextField
+
 from .delegations import Delegation, Nomination
 from .editions import Session, Workshop
 
@@ -62,7 +64,9 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-# Deleted by the retention job after the workshop; the report never needs them.
+# Encrypted at rest and deleted by the retention job after the workshop; the report never needs
+# them. Dates are cleared to NULL, text to "".
+SENSITIVE_DATES = ("passport_expiry", "date_of_birth")
 SENSITIVE_FIELDS = (
     "dietary_needs",
     "accessibility_needs",
@@ -104,17 +108,19 @@ class Registration(models.Model):
     arrival_on = models.DateField(null=True, blank=True)
     departure_on = models.DateField(null=True, blank=True)
     # Sensitive: organisers and the person only; every read is audited; deleted on schedule.
-    dietary_needs = models.TextField(blank=True)
-    accessibility_needs = models.TextField(blank=True)
-    passport_full_name = models.CharField(max_length=255, blank=True)
-    passport_number = models.CharField(max_length=32, blank=True)
-    passport_nationality = models.CharField(max_length=64, blank=True)
-    passport_expiry = models.DateField(null=True, blank=True)
-    date_of_birth = models.DateField(null=True, blank=True)
-    emergency_contact_name = models.CharField(max_length=255, blank=True)
-    emergency_contact_phone = models.CharField(max_length=32, blank=True)
-    arrival_details = models.CharField(max_length=255, blank=True)
-    departure_details = models.CharField(max_length=255, blank=True)
+    # Encrypted at rest (core.fields): never filter or order by them, only test for empty.
+    dietary_needs = EncryptedTextField(blank=True)
+    accessibility_needs = EncryptedTextField(blank=True)
+    passport_full_name = EncryptedTextField(max_length=255, blank=True)
+    passport_number = EncryptedTextField(max_length=32, blank=True)
+    passport_nationality = EncryptedTextField(max_length=64, blank=True)
+    passport_expiry = EncryptedDateField(null=True, blank=True)
+    date_of_birth = EncryptedDateField(null=True, blank=True)
+    emergency_contact_name = EncryptedTextField(max_length=255, blank=True)
+    emergency_contact_phone = EncryptedTextField(max_length=32, blank=True)
+    arrival_details = EncryptedTextField(max_length=255, blank=True)
+    departure_details = EncryptedTextField(max_length=255, blank=True)
+    # When retention last cleared the sensitive fields (shown on the page; never used to select).
     sensitive_deleted_at = models.DateTimeField(null=True, blank=True)
     badge_code = models.CharField(max_length=8, unique=True, default=new_badge_code)
     created_at = models.DateTimeField(default=timezone.now)
