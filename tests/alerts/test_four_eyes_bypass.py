@@ -130,3 +130,35 @@ def test_a_plain_draft_may_still_change_marking_and_send_in_one_request(w, send,
     stored = Alert.objects.get(pk=draft.pk)
     assert stored.status == Status.SENT and stored.marking == Marking.AMBER
     assert stored.summary == SUMMARY
+
+
+def test_an_approval_of_a_version_the_approver_did_not_read_is_refused(w, pending, api, login):
+    approver = login(w.uk_le2)
+    page = approver.get(f"/alerts/{pending.pk}/").content.decode()
+    stamp = page.split('name="submitted_at" value="')[1].split('"')[0]
+    # Meanwhile the author adds a named person and a recipient, and submits again.
+    api(w.uk_le).patch(
+        f"/api/v1/alerts/{pending.pk}",
+        {
+            "recipient_organisation_ids": [w.kh_police.pk, w.th_police.pk],
+            "named_person_ids": [w.kh_le.person.pk, w.th_le.person.pk],
+            "send": True,
+        },
+        content_type="application/json",
+    )
+    response = approver.post(f"/alerts/{pending.pk}/approve/", {"submitted_at": stamp})
+    assert response.status_code == 302
+    assert (
+        "Read it again before you approve it"
+        in approver.get(f"/alerts/{pending.pk}/").content.decode()
+    )
+    assert _not_delivered(pending).status == Status.AWAITING_APPROVAL
+    [entry] = _audit(pending, "alerts.alert.approve_refused")
+    assert entry == {"reason": "changed_since_viewed"}
+    # Having read the new version, the approver releases it.
+    page = approver.get(f"/alerts/{pending.pk}/").content.decode()
+    fresh = page.split('name="submitted_at" value="')[1].split('"')[0]
+    assert fresh != stamp
+    approver.post(f"/alerts/{pending.pk}/approve/", {"submitted_at": fresh})
+    assert Alert.objects.get(pk=pending.pk).status == Status.SENT
+    assert login(w.th_le).get(f"/alerts/{pending.pk}/").status_code == 200
