@@ -191,7 +191,11 @@ RULES: dict[str, Rule] = {
     "alerts.sender_view": Rule(
         frozenset({R.LE_VETTED}), check=lambda p, a: alert_sender_view(p, a), hide=True
     ),
-    "alerts.stats.view": Rule(ADMINS, hide=True, description="Counts only, no alert content"),
+    # Counts only, no alert content. Vetted members get exact counts of the alerts in their own
+    # scope; admins get network figures with small cells suppressed (alerts/stats.py).
+    "alerts.stats.view": Rule(
+        ADMINS | {R.LE_VETTED}, hide=True, description="Counts only, no alert content"
+    ),
     # --- reports -----------------------------------------------------------------------------
     "reports.view": Rule(MEMBERS, description="The reports hub and the network overview"),
 }

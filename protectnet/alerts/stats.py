@@ -1,31 +1,59 @@
 """Network statistics without personal data: counts by type, country and month, and the median
-time to acknowledgement. They read only the columns that survive the retention purge."""
+time to acknowledgement. They read only the columns that survive the retention purge.
+
+Who sees what (the access policy decides, `alerts.stats.view`):
+- A vetted law-enforcement member ("agency" figures): exact counts of the alerts they can already
+  open, through the alert scope, live. Nothing outside their scope is counted.
+- Everyone else allowed in (network admins who are not vetted law enforcement): "network"
+  figures that tell nobody when an alert was sent or to whom. They count only alerts sent before
+  the current calendar month began (so the figures change once a month, never on the day an
+  alert goes out), leave out TLP:RED and retracted alerts, and suppress small cells
+  (protectnet/core/suppression.py: 1-4 is "fewer than 5", secondary cells so that no hidden
+  cell comes back by subtraction, no median over fewer than 5 acknowledgements).
+"""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from statistics import median
 
-from django.db.models import Count, FloatField, Func, QuerySet
+from django.db.models import Count, FloatField, Func, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django_countries import countries
 
-from protectnet.access.policy import require
+from protectnet.access.markings import Marking
+from protectnet.access.policy import require, visible
+from protectnet.access.principal import principal_for
+from protectnet.core import suppression
+from protectnet.core.suppression import THRESHOLD, Cell
 
 from .models import Alert, AlertRecipient, AlertType, Outcome
 
 COUNTED = Alert.objects.filter(sent_at__isnull=False)
+NETWORK, AGENCY = "network", "agency"
 
 
 @dataclass(frozen=True)
 class AlertStats:
-    total: int
-    by_type: list[tuple[str, int]]
-    by_origin: list[tuple[str, int]]
-    by_destination: list[tuple[str, int]]
-    by_month: list[tuple[str, int]]
-    by_outcome: list[tuple[str, int]]
-    acknowledged: int
-    not_acknowledged: int
+    basis: str  # NETWORK or AGENCY
+    period_end: date | None  # NETWORK: alerts sent before this day only
+    total: Cell
+    by_type: list[Cell]
+    by_origin: list[Cell]
+    by_destination: list[Cell]
+    by_month: list[Cell]
+    by_outcome: list[Cell]
+    acknowledged: Cell
+    not_acknowledged: Cell
     median_hours_to_ack: float | None
+    median_suppressed: bool
+
+    @property
+    def suppressed(self) -> bool:
+        cells = [self.total, self.acknowledged, self.not_acknowledged]
+        for rows in (self.by_type, self.by_origin, self.by_destination, self.by_month):
+            cells += rows
+        return self.median_suppressed or any(c.suppressed for c in cells + self.by_outcome)
 
 
 def _country_rows(rows) -> list[tuple[str, int]]:
@@ -52,7 +80,9 @@ class HoursBetween(Func):
 
 def _median_hours(acknowledged: QuerySet, count: int) -> float | None:
     """The median time to acknowledgement, reading only the one or two middle rows (the
-    acknowledged rows of every alert would otherwise come to Python to be sorted)."""
+    acknowledged rows of every alert would otherwise come to Python to be sorted). None under
+    THRESHOLD rows: a median of one to four values gives one of them away. (The query runs from
+    the first row on, so the page costs the same number of queries whatever the count.)"""
     if not count:
         return None
     hours = (
@@ -60,50 +90,103 @@ def _median_hours(acknowledged: QuerySet, count: int) -> float | None:
         .order_by("hours")
         .values_list("hours", flat=True)
     )
-    return round(median(hours[(count - 1) // 2 : count // 2 + 1]), 1)
+    middle = list(hours[(count - 1) // 2 : count // 2 + 1])
+    return round(median(middle), 1) if count >= THRESHOLD else None
 
 
-def alert_stats(*, user) -> AlertStats:
-    """Admins (and the reports app) only. The queries never touch an encrypted column."""
-    require(user, "alerts.stats.view")
-    alerts = COUNTED.all()
-    types = dict(AlertType.choices)
-    by_type = [
-        (str(types.get(t, t)), n)
-        for t, n in alerts.values_list("alert_type").annotate(n=Count("id")).order_by("-n")
-    ]
-    by_origin = _country_rows(
-        alerts.values_list("origin_country__code").annotate(n=Count("id")).order_by()
+def _month_start(now) -> datetime:
+    return timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+@dataclass(frozen=True)
+class _Basis:
+    name: str
+    alerts: QuerySet
+    recipients: QuerySet
+    acknowledged: Q  # which recipient rows count as acknowledged
+    outcome: Q  # which recorded outcomes count
+    period_end: date | None
+
+
+def _basis(user, now) -> _Basis:
+    if principal_for(user).is_le_vetted:
+        alerts = visible(user, COUNTED.all())
+        recipients = visible(user, AlertRecipient.objects.filter(alert__sent_at__isnull=False))
+        return _Basis(AGENCY, alerts, recipients, Q(acknowledged_at__isnull=False), Q(), None)
+    cutoff = _month_start(now)
+    alerts = COUNTED.filter(sent_at__lt=cutoff, retracted_at__isnull=True).exclude(
+        marking=Marking.RED
     )
-    recipients = AlertRecipient.objects.filter(alert__sent_at__isnull=False)
-    by_destination = _country_rows(
-        recipients.values_list("country__code").annotate(n=Count("alert", distinct=True)).order_by()
+    recipients = AlertRecipient.objects.filter(alert__in=alerts.values("pk"))
+    return _Basis(
+        NETWORK,
+        alerts,
+        recipients,
+        Q(acknowledged_at__lt=cutoff),
+        Q(outcome_at__isnull=True) | Q(outcome_at__lt=cutoff),
+        cutoff.date(),
     )
+
+
+def _breakdowns(basis: _Basis) -> dict[str, list[tuple[str, int]]]:
+    alerts, recipients = basis.alerts, basis.recipients
+    types, outcomes = dict(AlertType.choices), dict(Outcome.choices)
     months = (
         alerts.annotate(month=TruncMonth("sent_at"))
         .values_list("month")
         .annotate(n=Count("id"))
         .order_by("month")
     )
-    by_month = [(m.strftime("%Y-%m"), n) for m, n in months]
-    outcomes = dict(Outcome.choices)
-    by_outcome = [
-        (str(outcomes.get(o, o)), n)
-        for o, n in recipients.exclude(outcome="")
-        .values_list("outcome")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-    ]
-    acknowledged = recipients.filter(acknowledged_at__isnull=False)
+    return {
+        "by_type": [
+            (str(types.get(t, t)), n)
+            for t, n in alerts.values_list("alert_type").annotate(n=Count("id")).order_by("-n")
+        ],
+        "by_origin": _country_rows(
+            alerts.values_list("origin_country__code").annotate(n=Count("id")).order_by()
+        ),
+        "by_destination": _country_rows(
+            recipients.values_list("country__code")
+            .annotate(n=Count("alert", distinct=True))
+            .order_by()
+        ),
+        "by_month": [(m.strftime("%Y-%m"), n) for m, n in months],
+        "by_outcome": [
+            (str(outcomes.get(o, o)), n)
+            for o, n in recipients.exclude(outcome="")
+            .filter(basis.outcome)
+            .values_list("outcome")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+        ],
+    }
+
+
+def alert_stats(*, user, now=None) -> AlertStats:
+    """Counts only; the queries never touch an encrypted column. See the module docstring."""
+    require(user, "alerts.stats.view")
+    basis = _basis(user, now or timezone.now())
+    network = basis.name == NETWORK
+    cells = suppression.protect if network else suppression.exact
+    acknowledged = basis.recipients.filter(basis.acknowledged)
     acknowledged_count = acknowledged.count()
+    responses = cells(
+        [
+            ("acknowledged", acknowledged_count),
+            ("not_acknowledged", basis.recipients.exclude(basis.acknowledged).count()),
+        ]
+    )
+    if len(responses) == 1:  # withheld as a whole: both figures say so
+        responses = responses * 2
+    total = basis.alerts.count()
+    median_hours = _median_hours(acknowledged, acknowledged_count)
     return AlertStats(
-        total=alerts.count(),
-        by_type=by_type,
-        by_origin=by_origin,
-        by_destination=by_destination,
-        by_month=by_month,
-        by_outcome=by_outcome,
-        acknowledged=acknowledged_count,
-        not_acknowledged=recipients.filter(acknowledged_at__isnull=True).count(),
-        median_hours_to_ack=_median_hours(acknowledged, acknowledged_count),
+        basis=basis.name,
+        period_end=basis.period_end,
+        total=suppression.total(total) if network else Cell("", total),
+        **{name: cells(rows) for name, rows in _breakdowns(basis).items()},
+        acknowledged=responses[0],
+        not_acknowledged=responses[1],
+        median_hours_to_ack=median_hours,
+        median_suppressed=0 < acknowledged_count < THRESHOLD,
     )

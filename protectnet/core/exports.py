@@ -1,7 +1,9 @@
 """Downloads every app shares: CSV, XLSX and iCalendar responses.
 
 Spreadsheet programs execute a cell that starts with = + - @ (or a tab/CR that hides one), so every
-text cell is neutralised with a leading apostrophe (the OWASP "CSV injection" advice).
+text cell is neutralised with a leading apostrophe (the OWASP "CSV injection" advice). The
+full-width forms count too (some input methods type them and spreadsheets read them as formulas),
+and so do leading spaces before a trigger (" =1+1").
 """
 
 import csv
@@ -14,7 +16,7 @@ from django.utils.text import get_valid_filename
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def safe_cell(value):
@@ -24,7 +26,7 @@ def safe_cell(value):
     if isinstance(value, bool | int | float | date | datetime):
         return value
     text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+    if text.startswith(FORMULA_TRIGGERS) or text.lstrip(" ").startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 

@@ -239,8 +239,12 @@ def alert_send(*, actor, alert: Alert, now=None, request=None) -> Alert:
     return alert
 
 
-def alert_approve(*, actor, alert: Alert, now=None, request=None) -> Alert:
-    """Four-eyes release of a RED alert by another vetted member of the sending agency."""
+def alert_approve(*, actor, alert: Alert, seen_submitted_at=None, now=None, request=None) -> Alert:
+    """Four-eyes release of a RED alert by another vetted member of the sending agency.
+
+    seen_submitted_at: when the version the approver read was submitted (the page sends it). An
+    author's change returns the alert to draft and a new submission moves this time, so an
+    approval of what the approver did not read is refused (and audited) instead of sent."""
     now = now or timezone.now()
     if alert.status == Status.AWAITING_APPROVAL and alert.created_by_id == actor.pk:
         raise ValidationError(
@@ -251,11 +255,29 @@ def alert_approve(*, actor, alert: Alert, now=None, request=None) -> Alert:
         locked = Alert.objects.select_for_update().get(pk=alert.pk)
         if locked.status != Status.AWAITING_APPROVAL:
             raise ValidationError(_("This alert is not awaiting approval."))
-        alert = _reload(alert)
-        alert.approved_by, alert.approved_at = actor, now
-        alert.save(update_fields=["approved_by", "approved_at"])
-        _deliver(alert, now)
-        audit.record("alerts.alert.approve", actor=actor, obj=alert, request=request)
+        stale = seen_submitted_at is not None and seen_submitted_at != locked.submitted_at
+        if stale:
+            audit.record(
+                "alerts.alert.approve_refused",
+                actor=actor,
+                obj=locked,
+                request=request,
+                data={"reason": "changed_since_viewed"},
+            )
+        else:
+            alert = _reload(alert)
+            alert.approved_by, alert.approved_at = actor, now
+            alert.save(update_fields=["approved_by", "approved_at"])
+            _deliver(alert, now)
+            audit.record("alerts.alert.approve", actor=actor, obj=alert, request=request)
+    if stale:
+        raise ValidationError(
+            _(
+                "The author changed this alert and submitted it again after you opened it. "
+                "Read it again before you approve it."
+            ),
+            code="changed_since_viewed",
+        )
     return alert
 
 

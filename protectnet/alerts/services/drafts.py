@@ -2,6 +2,8 @@
 
 A RED alert awaiting four-eyes approval counts as a draft here: any change to it withdraws the
 approval request (the approver must see what is actually sent), and the author submits it again.
+Changing its marking and sending in the same request is refused: otherwise the author could lower
+RED to AMBER and release it at once, past the approver and the named-people limit.
 Audit entries name what changed, never the content: field names and counts, no values.
 """
 
@@ -71,6 +73,27 @@ def _withdraw_approval_request(locked: Alert) -> bool:
     locked.status, locked.submitted_at = Status.DRAFT, None
     locked.save(update_fields=["status", "submitted_at"])
     return True
+
+
+def _refuse_marking_and_send(locked: Alert, data: AlertInput, send: bool) -> bool:
+    return send and locked.status == Status.AWAITING_APPROVAL and data.marking != locked.marking
+
+
+def _refused(actor, locked: Alert, data: AlertInput, request) -> ValidationError:
+    audit.record(
+        "alerts.alert.update_refused",
+        actor=actor,
+        obj=locked,
+        request=request,
+        data={"reason": "marking_change_awaiting_approval", "marking": data.marking},
+    )
+    return ValidationError(
+        _(
+            "This alert awaits approval: its marking cannot change in the same step as sending. "
+            "Save the change without sending (the alert returns to draft), then send it again."
+        ),
+        code="approval_pending",
+    )
 
 
 def _check_new_files(alert: Alert, uploads, keep: int) -> list[CheckedFile]:
@@ -149,31 +172,38 @@ def alert_update(
     sender_org, orgs, named, subject, _files = _validate(actor, replace(data, files=[]), now)
     with transaction.atomic():
         locked = _lock(alert)
-        attachments = AlertAttachment.objects.filter(alert=locked)
-        removing = attachments.filter(pk__in=[int(i) for i in remove_attachment_ids])
-        keep = attachments.count() - removing.count()
-        files = _check_new_files(locked, data.files, keep)
-        changed = _changed(old, data, subject)
-        _save_fields(locked, data, sender_org, subject)
-        _save_recipients(locked, orgs)
-        locked.named_people.set(named)
-        removed, _detail = removing.delete()
-        added = attachments_store(locked, files, actor, now)
-        reset = _withdraw_approval_request(locked)
-        audit.record(
-            "alerts.alert.update",
-            actor=actor,
-            obj=locked,
-            request=request,
-            data={
-                "fields": changed,
-                "attachments_added": added,
-                "attachments_removed": removed,
-                "approval_request_withdrawn": reset,
-            },
-        )
-        if send:
-            return alert_send(actor=actor, alert=_reload(locked), now=now, request=request)
+        if _refuse_marking_and_send(locked, data, send):
+            # Only the refusal's audit entry is written, and it is kept: raise after the commit.
+            refusal = _refused(actor, locked, data, request)
+        else:
+            refusal = None
+            attachments = AlertAttachment.objects.filter(alert=locked)
+            removing = attachments.filter(pk__in=[int(i) for i in remove_attachment_ids])
+            keep = attachments.count() - removing.count()
+            files = _check_new_files(locked, data.files, keep)
+            changed = _changed(old, data, subject)
+            _save_fields(locked, data, sender_org, subject)
+            _save_recipients(locked, orgs)
+            locked.named_people.set(named)
+            removed, _detail = removing.delete()
+            added = attachments_store(locked, files, actor, now)
+            reset = _withdraw_approval_request(locked)
+            audit.record(
+                "alerts.alert.update",
+                actor=actor,
+                obj=locked,
+                request=request,
+                data={
+                    "fields": changed,
+                    "attachments_added": added,
+                    "attachments_removed": removed,
+                    "approval_request_withdrawn": reset,
+                },
+            )
+            if send:
+                return alert_send(actor=actor, alert=_reload(locked), now=now, request=request)
+    if refusal:
+        raise refusal
     return _reload(locked)
 
 

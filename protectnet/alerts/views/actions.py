@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,13 @@ from protectnet.access.policy import require
 from .. import selectors, services
 from ..forms import OutcomeForm, ReplyForm, RetractForm, ShareForm
 from .pages import alert_detail_context
+
+
+def _parse_moment(text: str):
+    try:
+        return parse_datetime(text[:40])
+    except ValueError:
+        return None
 
 
 def _back(alert) -> HttpResponse:
@@ -42,10 +50,14 @@ def alert_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def alert_approve(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
+    # The detail page's form carries the submission it showed: only that version is approved.
+    seen = _parse_moment(request.POST.get("submitted_at", ""))
     return _run(
         request,
         alert,
-        lambda: services.alert_approve(actor=request.user, alert=alert, request=request),
+        lambda: services.alert_approve(
+            actor=request.user, alert=alert, seen_submitted_at=seen, request=request
+        ),
         _("Approved: the alert was sent to the named recipients."),
     )
 

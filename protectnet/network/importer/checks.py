@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Country, Membership, Organisation, Person, Sector
 from ..text import fold, normalise_phone, split_languages, split_tags
+from .reading import FORMULAS
 
 PEOPLE_COLUMNS = (
     "full_name",
@@ -87,6 +88,24 @@ def _limit(name: str, value: str, errors: list[str]) -> str:
     return value
 
 
+def _formulas(row: dict, columns: tuple[str, ...]) -> list[str]:
+    """A formula's value is not in the file (or may be stale): the person pastes the value."""
+    cells = row.get(FORMULAS) or {}
+    errors = []
+    for column in columns:
+        if column in cells:
+            errors.append(
+                _("%(cell)s: formulas are not accepted; paste the value instead")
+                % {"cell": cells[column]}
+            )
+        elif str(row.get(column, "")).lstrip().startswith("="):
+            errors.append(
+                _("%(column)s: formulas are not accepted; type the value instead")
+                % {"column": column}
+            )
+    return errors
+
+
 def _consent(text: str, errors: list[str]) -> bool:
     value = text.strip().lower()
     if value in YES:
@@ -105,7 +124,7 @@ def check_people(rows: list[dict], principal) -> list[RowCheck]:
     seen_name: dict[tuple, int] = {}
     checks = []
     for index, row in enumerate(rows):
-        check = RowCheck(index=index)
+        check = RowCheck(index=index, errors=_formulas(row, PEOPLE_COLUMNS))
         errors = check.errors
         name = _limit("full_name", row.get("full_name", "").strip(), errors)
         if not name:
@@ -212,7 +231,7 @@ def check_organisations(rows: list[dict], principal) -> list[RowCheck]:
     in_file: dict[tuple[int, str], int] = {}
     checks = []
     for index, row in enumerate(rows):
-        check = RowCheck(index=index)
+        check = RowCheck(index=index, errors=_formulas(row, ORGANISATION_COLUMNS))
         errors = check.errors
         name = _limit("name", row.get("name", "").strip(), errors)
         if not name:

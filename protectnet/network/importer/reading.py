@@ -1,4 +1,11 @@
-"""Reading an uploaded CSV or XLSX file into rows of text, keyed by normalised column names."""
+"""Reading an uploaded CSV or XLSX file into rows of text, keyed by normalised column names.
+
+A formula is never imported: Excel keeps a formula's last result only if it computed one (files
+written by scripts often have none), so reading values alone would turn such a cell into "" and
+import the row without it. The workbook is read twice, values and formulas, and every formula
+cell (and every CSV cell starting with "=") is noted under FORMULAS with its cell name ("C5"), so
+the checks report it and nothing is committed until the person pastes the value.
+"""
 
 import csv
 import io
@@ -6,10 +13,19 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 XLSX_MAGIC = b"PK\x03\x04"
+FORMULAS = "_formulas"  # row key: {column: cell name} of the cells that held a formula
+
+
+class Formula:
+    """A formula cell, with the result Excel last computed for it (None when there is none)."""
+
+    def __init__(self, cached):
+        self.cached = cached
 
 
 def column_key(header) -> str:
@@ -33,21 +49,17 @@ def read_rows(upload, columns: tuple[str, ...]) -> list[dict[str, str]]:
         raise ValidationError(_("Upload a CSV (.csv) or Excel (.xlsx) file."))
     if not table:
         raise ValidationError(_("The file is empty."))
-    header = [column_key(h) for h in table[0]]
+    header = [column_key(h.cached if isinstance(h, Formula) else h) for h in table[0]]
     if columns[0] not in header:
         raise ValidationError(
             _("The first row must name the columns; %(column)s is missing.")
             % {"column": columns[0]}
         )
     rows = []
-    for raw in table[1:]:
-        cells = [_text(v) for v in raw]
-        if not any(cells):
+    for number, raw in enumerate(table[1:], start=2):
+        row = _row(header, columns, raw, number)
+        if row is None:
             continue
-        row = {key: "" for key in columns}
-        for key, value in zip(header, cells, strict=False):
-            if key in row:
-                row[key] = value
         rows.append(row)
         if len(rows) > MAX_ROWS:
             raise ValidationError(
@@ -56,6 +68,25 @@ def read_rows(upload, columns: tuple[str, ...]) -> list[dict[str, str]]:
     if not rows:
         raise ValidationError(_("The file has no data rows under its header."))
     return rows
+
+
+def _row(header: list[str], columns: tuple[str, ...], raw, number: int) -> dict | None:
+    """One data row ({column: text}, plus FORMULAS when any), or None for a blank row."""
+    row = {key: "" for key in columns}
+    formulas = {}
+    for position, (key, value) in enumerate(zip(header, raw, strict=False), start=1):
+        if key not in row:
+            continue
+        if isinstance(value, Formula):
+            formulas[key], value = f"{get_column_letter(position)}{number}", value.cached
+        elif isinstance(value, str) and value.lstrip().startswith("="):
+            formulas[key] = f"{get_column_letter(position)}{number}"
+        row[key] = _text(value)
+    if formulas:
+        row[FORMULAS] = formulas
+    elif not any(row.values()):
+        return None
+    return row
 
 
 def _text(value) -> str:
@@ -79,14 +110,25 @@ def _csv_table(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_table(data: bytes) -> list[list]:
+    values = _xlsx_cells(data, data_only=True)
+    formulas = _xlsx_cells(data, data_only=False)
+    return [
+        [
+            Formula(value) if getattr(cell, "data_type", None) == "f" else value
+            for value, cell in zip([c.value for c in value_row], formula_row, strict=False)
+        ]
+        for value_row, formula_row in zip(values, formulas, strict=False)
+    ]
+
+
+def _xlsx_cells(data: bytes, *, data_only: bool) -> list[tuple]:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ValidationError(_("This Excel file cannot be read; save it again as .xlsx.")) from exc
     try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        return list(workbook.worksheets[0].iter_rows())
     finally:
         workbook.close()

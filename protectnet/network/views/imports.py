@@ -74,14 +74,19 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "batch": batch,
         "preview": preview,
         "columns": importer.COLUMNS[batch.kind],
-        "bad_rows": [(c, batch.rows[c.index]) for c in preview.bad] if preview else [],
+        "bad_rows": [(c, _shown(batch, c.index)) for c in preview.bad] if preview else [],
         "good_rows": (
-            [(c, batch.rows[c.index]) for c in preview.checks if not c.errors][:GOOD_ROWS_SHOWN]
+            [(c, _shown(batch, c.index)) for c in preview.checks if not c.errors][:GOOD_ROWS_SHOWN]
             if preview
             else []
         ),
     }
     return render(request, "network/import_preview.html", context)
+
+
+def _shown(batch, index: int) -> dict:
+    """The row's columns only (not the reader's notes, such as where formulas were)."""
+    return {key: batch.rows[index].get(key, "") for key in importer.COLUMNS[batch.kind]}
 
 
 def import_row_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
