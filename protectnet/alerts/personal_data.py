@@ -31,13 +31,25 @@ def _date(value):
     return value.isoformat() if value else None
 
 
+def _involving(person, user) -> Q:
+    """Alerts the account wrote, approved, retracted, acknowledged, answered, read or shared,
+    and those naming or shared with the person."""
+    acted = AlertRecipient.objects.filter(Q(acknowledged_by=user) | Q(outcome_by=user))
+    q = Q(created_by=user) | Q(approved_by=user) | Q(retracted_by=user)
+    q |= Q(pk__in=acted.values("alert_id"))
+    q |= Q(pk__in=AlertReply.objects.filter(author=user).values("alert_id"))
+    q |= Q(pk__in=AlertRead.objects.filter(user=user).values("alert_id"))
+    q |= Q(pk__in=AlertShare.objects.filter(shared_by=user).values("alert_id"))
+    if person is not None:
+        q |= Q(named_people=person)
+        q |= Q(pk__in=AlertShare.objects.filter(person=person).values("alert_id"))
+    return q
+
+
 def export(*, person, user) -> dict:
     if user is None:
         return {}
-    mine = Q(created_by=user) | Q(approved_by=user) | Q(retracted_by=user)
-    if person is not None:
-        mine |= Q(named_people=person) | Q(shares__person=person)
-    alerts = visible(user, Alert.objects.filter(mine)).distinct()
+    alerts = visible(user, Alert.objects.filter(_involving(person, user))).distinct()
     alert_ids = alerts.values("pk")
     headers = alerts.only("reference", "marking", "status", "sent_at", "created_at")
     acks = (
