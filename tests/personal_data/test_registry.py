@@ -3,6 +3,7 @@ provider (exported and erased) or exempted with a reason, third-party models inc
 
 import re
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 from django.db import models
@@ -87,3 +88,28 @@ def test_every_app_that_stores_people_has_a_provider():
         "alerts",
         "terminology",
     }
+
+
+def test_the_registry_finds_each_concern_in_every_app_that_has_it():
+    names = {concern: [m.__name__ for m in providers(concern)] for concern in ("retention",)}
+    assert names["retention"] == ["protectnet.workshops.retention", "protectnet.alerts.retention"]
+    dashboards = [m.__name__ for m in providers("dashboard")]
+    assert "protectnet.workshops.dashboard" in dashboards
+    assert "protectnet.training.dashboard" in dashboards
+    assert providers("no_such_concern") == ()
+
+
+def test_a_provider_that_fails_to_import_is_an_error_not_an_opt_out(monkeypatch):
+    from protectnet.core import providers as registry
+
+    def broken(name):
+        raise ModuleNotFoundError("No module named 'missing_dependency'", name="missing_dependency")
+
+    monkeypatch.setattr(registry, "import_module", broken)
+    registry.providers.cache_clear()
+    try:
+        with pytest.raises(ModuleNotFoundError):
+            registry.providers("dashboard")
+    finally:
+        monkeypatch.undo()
+        registry.providers.cache_clear()
