@@ -68,6 +68,9 @@ RULES: dict[str, Rule] = {
     "network.panel.manage": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
     "network.import": Rule(ADMINS | {R.FOCAL_POINT}),
     "network.personal_data.view": Rule(SIGNED_IN, description="Everything stored about oneself"),
+    "network.person.export_data": Rule(
+        ADMINS, description="Download everything stored about a person (audited)"
+    ),
     # --- terminology -------------------------------------------------------------------------
     # Writers of every app check their text; the list is reference for them; admins edit it.
     "terminology.check": Rule(
@@ -230,6 +233,7 @@ ROUTES: dict[str, str] = {
     "api:openapi-view": "public.view",
     "api:api-root": "public.view",
     "api:me": "api.me",
+    "api:me_data": "network.personal_data.view",
     # --- network -----------------------------------------------------------------------------
     "network:directory": "network.directory.view",
     "network:directory_export": "network.directory.export",
@@ -264,6 +268,8 @@ ROUTES: dict[str, str] = {
     "network:import_commit": "network.import",
     "network:my_data": "network.personal_data.view",
     "network:my_data_download": "network.personal_data.view",
+    "network:my_data_pdf": "network.personal_data.view",
+    "network:person_data_download": "network.person.export_data",
     "api:country_list": "network.directory.view",
     "api:country_get": "network.directory.view",
     "api:organisation_list": "network.directory.view",

@@ -1,6 +1,8 @@
 from ninja import Router, Schema
 
+from protectnet.access import audit
 from protectnet.access.principal import principal_for
+from protectnet.network.data_subject import personal_data_get
 
 router = Router(tags=["account"])
 
@@ -25,3 +27,15 @@ def me(request):
         roles=sorted(p.roles),
         organisation_ids=sorted(p.organisation_ids),
     )
+
+
+@router.get(
+    "/me/data",
+    response=dict,
+    summary="Everything stored about the account that owns the token, every app's part",
+)
+def me_data(request):
+    """The same export as the "My data" download (no id: only the token's own account)."""
+    data = personal_data_get(user=request.user)
+    audit.record("network.personal_data.downloaded", actor=request.user, data={"via": "api"})
+    return data

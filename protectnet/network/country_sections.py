@@ -1,15 +1,13 @@
 """Sections other apps add to a country page (workshop delegations, training figures...).
 
-An app opts in with a module `<app>/country_page.py` exposing
+An app opts in with a module `<app>/country_page.py` (found by `core.providers`) exposing
 `sections(user, country) -> list[CountrySection]`; each must filter through the access policy
 and cost a constant number of queries. The network app imports none of them directly.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
 
-from django.conf import settings
+from protectnet.core.providers import providers
 
 
 @dataclass(frozen=True)
@@ -20,19 +18,8 @@ class CountrySection:
     order: int = 100
 
 
-@cache
 def _providers() -> tuple:
-    modules = []
-    for app in settings.INSTALLED_APPS:
-        if not app.startswith("protectnet.") or app == "protectnet.network":
-            continue
-        name = f"{app}.country_page"
-        try:
-            modules.append(import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return tuple(modules)
+    return providers("country_page")
 
 
 def country_sections(user, country) -> list[CountrySection]:

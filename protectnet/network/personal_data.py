@@ -1,59 +1,89 @@
-"""Everything stored about the signed-in person, for them to see and download (data access).
+"""The network app's part of a person's data: directory entry, memberships, vetting, focal-point
+roles, panel seats. Found by `core.providers("personal_data")`; see docs/development.md."""
 
-Other apps add their part with a module `<app>/personal_data.py` exposing
-`collect(user, person) -> dict` (JSON-serialisable); the network app imports none of them.
-"""
-
-from functools import cache
-from importlib import import_module
-
-from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 
 from protectnet.access.principal import principal_for
 
-from .models import FocalPoint, Membership, PanelMember, Person, Vetting
+from .models import FocalPoint, ImportBatch, Membership, PanelMeeting, PanelMember, Person, Vetting
+
+LABEL = "network"
+
+MODELS = {
+    "network.person": "exported; erased: every personal field cleared, consents withdrawn, "
+    "the row kept (as 'Erased person') so history keeps its links",
+    "network.membership": "exported; erased: job title cleared, the row kept for counts",
+    "network.vetting": "exported; erased: notes cleared, dates and level kept as history",
+    "network.focalpoint": "exported; kept: the link points to the erased entry",
+    "network.panelmember": "exported; kept: the link points to the erased entry",
+    "network.panelmeeting": "meetings naming the person (TLP:RED audience) exported by title; "
+    "kept: the link points to the erased entry",
+    "network.importbatch": "files the account imported exported by name; erased: committed "
+    "batches whose rows mention the person lose their rows (the outcome counts stay)",
+}
+
+EXEMPT = {
+    "network.organisation": "an organisation's name, not a person's",
+    "network.advisorypanel": "a panel's name and remit, not a person's",
+}
+
+CLEARED = {
+    "full_name": "",
+    "preferred_name": "",
+    "email": "",
+    "phone": "",
+    "job_title": "",
+    "languages": [],
+    "expertise": [],
+    "gender": "",
+    "search_text": "",
+    "consent_directory": False,
+    "consent_directory_at": None,
+    "consent_participant_list": False,
+    "consent_participant_list_at": None,
+}
+
+ERASED_REPR = "Erased person"
 
 
 def _date(value):
     return value.isoformat() if value else None
 
 
-def _person(person: Person) -> dict:
-    return {
-        "id": person.pk,
-        "full_name": person.full_name,
-        "preferred_name": person.preferred_name,
-        "email": person.email,
-        "phone": person.phone,
-        "job_title": person.job_title,
-        "languages": person.languages,
-        "expertise": person.expertise,
-        "gender": person.gender,
-        "consent_directory": person.consent_directory,
-        "consent_directory_at": _date(person.consent_directory_at),
-        "consent_participant_list": person.consent_participant_list,
-        "consent_participant_list_at": _date(person.consent_participant_list_at),
-        "created_at": _date(person.created_at),
-        "updated_at": _date(person.updated_at),
-    }
+def _entry(person: Person) -> dict:
+    names = ("full_name", "preferred_name", "email", "phone", "job_title", "languages")
+    names += ("expertise", "gender", "consent_directory", "consent_participant_list")
+    dates = ("consent_directory_at", "consent_participant_list_at", "created_at", "updated_at")
+    return (
+        {"id": person.pk}
+        | {n: getattr(person, n) for n in names}
+        | {n: _date(getattr(person, n)) for n in dates}
+    )
 
 
-def _network(person: Person) -> dict:
-    memberships = Membership.objects.filter(person=person).select_related("organisation__country")
+def _memberships(person: Person) -> list[dict]:
+    rows = Membership.objects.filter(person=person).select_related("organisation__country")
+    return [
+        {
+            "organisation": m.organisation.name,
+            "country": str(m.organisation.country.code),
+            "title": m.title,
+            "start_date": _date(m.start_date),
+            "end_date": _date(m.end_date),
+        }
+        for m in rows
+    ]
+
+
+def _directory(person: Person) -> dict:
     vettings = Vetting.objects.filter(person=person)
     focal = FocalPoint.objects.filter(person=person).select_related("country")
-    seats = PanelMember.objects.filter(person=person).select_related("panel__country")
+    seats = PanelMember.objects.filter(person=person).select_related("panel")
+    meetings = PanelMeeting.objects.filter(named_people=person).select_related("panel")
     return {
-        "memberships": [
-            {
-                "organisation": m.organisation.name,
-                "country": str(m.organisation.country.code),
-                "title": m.title,
-                "start_date": _date(m.start_date),
-                "end_date": _date(m.end_date),
-            }
-            for m in memberships
-        ],
+        "directory_entry": _entry(person),
+        "memberships": _memberships(person),
         "vetting": [
             {
                 "level": v.level,
@@ -67,44 +97,53 @@ def _network(person: Person) -> dict:
         "advisory_panels": [
             {"panel": s.panel.name, "discipline": s.discipline, "chair": s.is_chair} for s in seats
         ],
+        "panel_meetings_naming_you": [
+            {"panel": m.panel.name, "title": m.title, "held_on": _date(m.held_on)} for m in meetings
+        ],
     }
 
 
-def _account(user) -> dict:
-    from protectnet.accounts.models import TOTPDevice
-
-    return {
-        "email": user.email,
-        "display_name": getattr(user, "display_name", ""),
-        "date_joined": _date(user.date_joined),
-        "last_login": _date(user.last_login),
-        "second_factor": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
-        "roles": sorted(str(r) for r in principal_for(user).roles),
-    }
-
-
-@cache
-def _providers() -> tuple:
-    modules = []
-    for app in settings.INSTALLED_APPS:
-        if not app.startswith("protectnet.") or app == "protectnet.network":
-            continue
-        name = f"{app}.personal_data"
-        try:
-            modules.append((app.rsplit(".", 1)[-1], import_module(name)))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return tuple(modules)
-
-
-def personal_data_get(*, user) -> dict:
-    """The signed-in user's own data only: there is no argument naming another person."""
-    person = Person.objects.filter(user=user, erased_at__isnull=True).first()
-    data: dict = {"account": _account(user)}
-    if person is not None:
-        data["directory_entry"] = _person(person)
-        data.update(_network(person))
-    for label, module in _providers():
-        data[label] = module.collect(user, person)
+def export(*, person, user) -> dict:
+    data: dict = {}
+    if user is not None:
+        data["roles"] = sorted(str(r) for r in principal_for(user).roles)
+        batches = ImportBatch.objects.filter(created_by=user).only("filename", "kind", "created_at")
+        data["imports"] = [
+            {"file": b.filename, "kind": b.kind, "created_at": _date(b.created_at)} for b in batches
+        ]
+    if person is not None and person.erased_at is None:
+        data.update(_directory(person))
     return data
+
+
+def erase(*, person, user, actor) -> None:
+    if person is None:
+        return
+    traces = [v for v in (person.full_name, person.email, person.preferred_name) if v]
+    for name, value in CLEARED.items():
+        setattr(person, name, value)
+    person.save(update_fields=[*CLEARED, "updated_at"])
+    Vetting.objects.filter(person=person).update(notes="")
+    Membership.objects.filter(person=person).update(title="")
+    _forget_in_admin_log(person)
+    _forget_in_imports(traces)
+
+
+def _forget_in_admin_log(person: Person) -> None:
+    """Django's admin history copies str(obj) at the time of each change."""
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+    ).update(object_repr=ERASED_REPR, change_message="")
+
+
+def _forget_in_imports(traces: list[str]) -> None:
+    """A committed batch only keeps its rows for the record; a row naming the person goes."""
+    if not traces:
+        return
+    lowered = [t.lower() for t in traces]
+    batches = ImportBatch.objects.filter(status="committed").only("pk", "rows")
+    for batch in batches.iterator(chunk_size=100):
+        kept = [row for row in batch.rows if not any(t in str(row).lower() for t in lowered)]
+        if len(kept) != len(batch.rows):
+            batch.rows = kept
+            batch.save(update_fields=["rows"])

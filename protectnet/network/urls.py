@@ -54,4 +54,10 @@ urlpatterns = [
     path("import/<int:pk>/commit/", imports.import_commit, name="import_commit"),
     path("me/", personal.my_data, name="my_data"),
     path("me/data.json", personal.my_data_download, name="my_data_download"),
+    path("me/data.pdf", personal.my_data_pdf, name="my_data_pdf"),
+    path(
+        "people/<int:pk>/data.<str:fmt>",
+        personal.person_data_download,
+        name="person_data_download",
+    ),
 ]

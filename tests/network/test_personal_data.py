@@ -16,10 +16,10 @@ def test_a_person_downloads_everything_stored_about_them(d, login):
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     assert data["account"]["email"] == "le.kh@example.test"
-    assert data["directory_entry"]["email"] == "le.kh@example.test"
-    assert data["memberships"][0]["organisation"] == "Cambodian Test Police"
-    assert data["vetting"][0]["level"] == "law_enforcement"
-    assert "le_vetted" in data["account"]["roles"]
+    assert data["network"]["directory_entry"]["email"] == "le.kh@example.test"
+    assert data["network"]["memberships"][0]["organisation"] == "Cambodian Test Police"
+    assert data["network"]["vetting"][0]["level"] == "law_enforcement"
+    assert "le_vetted" in data["network"]["roles"]
     assert AuditEntry.objects.filter(action="network.personal_data.downloaded").exists()
 
 
@@ -41,8 +41,8 @@ def test_anonymous_visitors_have_no_data_page(d, login):
 def test_panel_seats_and_focal_roles_are_included(d, login):
     PanelMember.objects.create(panel=d.panel, person=d.kh_focal.person, discipline="justice")
     data = json.loads(login(d.kh_focal).get("/network/me/data.json").content)
-    assert data["focal_point_for"] == ["KH"]
-    assert data["advisory_panels"][0]["discipline"] == "justice"
+    assert data["network"]["focal_point_for"] == ["KH"]
+    assert data["network"]["advisory_panels"][0]["discipline"] == "justice"
 
 
 def test_erasure_removes_personal_fields_disables_the_account_and_keeps_history(d, login):

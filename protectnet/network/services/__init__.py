@@ -2,7 +2,7 @@
 
 from protectnet.access.policy import can, require
 
-from .erasure import person_erase
+from .erasure import person_data_export, person_erase
 from .organisations import organisation_create, organisation_update
 from .panels import (
     meeting_save,
@@ -28,6 +28,7 @@ __all__ = [
     "panel_member_remove",
     "panel_update",
     "person_create",
+    "person_data_export",
     "person_erase",
     "person_update",
     "require",

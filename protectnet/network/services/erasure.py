@@ -1,4 +1,5 @@
-"""Erasure: the person's details go, the history stays (without the name)."""
+"""Erasure and export of a person: every app's part (see network/data_subject.py); the details
+go, the history stays (without the name)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,43 +8,26 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from protectnet.access.policy import require
-from protectnet.accounts.models import ApiToken, Invitation, TOTPDevice
+from protectnet.accounts.models import ApiToken, TOTPDevice
 
+from ..data_subject import personal_data_erase, personal_data_export
 from ..models import Person
 from .common import forget_principal, record_person
 
-CLEARED = {
-    "full_name": "",
-    "preferred_name": "",
-    "email": "",
-    "phone": "",
-    "job_title": "",
-    "languages": [],
-    "expertise": [],
-    "gender": "",
-    "search_text": "",
-    "consent_directory": False,
-    "consent_directory_at": None,
-    "consent_participant_list": False,
-    "consent_participant_list_at": None,
-}
+EXPORT_FORMATS = ("json", "pdf")
 
 
 def person_erase(*, actor, person: Person, request=None) -> Person:
-    """Remove personal fields, disable the account, keep memberships and seats as history."""
+    """Remove personal fields in every app, disable the account, keep history rows."""
     require(actor, "network.person.erase", person)
     if person.erased_at:
         raise ValidationError(_("This entry was already erased."))
     user = person.user
     with transaction.atomic():
-        for name, value in CLEARED.items():
-            setattr(person, name, value)
+        # Every app erases first, while the account still has its real address.
+        personal_data_erase(person=person, user=user, actor=actor)
         person.erased_at = timezone.now()
-        person.save(update_fields=[*CLEARED, "erased_at", "updated_at"])
-        person.vettings.update(notes="")
-        person.memberships.update(title="")
-        # Unused invitations carry the address: they go too.
-        Invitation.objects.filter(person_id=person.pk, accepted_at__isnull=True).delete()
+        person.save(update_fields=["erased_at", "updated_at"])
         if user is not None:
             _disable_account(user)
         record_person(
@@ -55,6 +39,22 @@ def person_erase(*, actor, person: Person, request=None) -> Person:
         )
     forget_principal(user)
     return person
+
+
+def person_data_export(*, actor, person: Person, fmt: str, request=None) -> dict:
+    """An admin downloads everything stored about someone: one audit entry per download."""
+    require(actor, "network.person.export_data", person)
+    if fmt not in EXPORT_FORMATS:
+        raise ValidationError(_("Unknown format."))
+    data = personal_data_export(person=person, user=person.user)
+    record_person(
+        "network.person.data_exported",
+        actor=actor,
+        person=person,
+        request=request,
+        data={"format": fmt},
+    )
+    return data
 
 
 def _disable_account(user) -> None:

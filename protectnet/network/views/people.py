@@ -31,6 +31,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and can(user, "network.person.invite", person)
         ),
         "can_erase": not person.erased_at and can(user, "network.person.erase", person),
+        "can_export": can(user, "network.person.export_data", person),
     }
     return render(request, "network/person_detail.html", context)
 

@@ -1,14 +1,18 @@
-"""A person's own data: shown on a page and downloaded as JSON (no id in the address)."""
+"""A person's data: their own, shown on a page and downloaded as JSON or PDF (no id in the
+address), and anyone's for a network admin from the person page (audited per download)."""
 
 import json
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from protectnet.access import audit
+from protectnet.core.pdf import pdf_response, render_pdf
 
-from ..personal_data import personal_data_get
+from .. import selectors, services
+from ..data_subject import personal_data_get, readable_sections
 
 
 def my_data(request: HttpRequest) -> HttpResponse:
@@ -20,10 +24,44 @@ def my_data(request: HttpRequest) -> HttpResponse:
 def my_data_download(request: HttpRequest) -> HttpResponse:
     data = personal_data_get(user=request.user)
     audit.record("network.personal_data.downloaded", actor=request.user, request=request)
+    return _download(data, "protectnet-my-data", "json")
+
+
+def my_data_pdf(request: HttpRequest) -> HttpResponse:
+    data = personal_data_get(user=request.user)
+    audit.record(
+        "network.personal_data.downloaded",
+        actor=request.user,
+        request=request,
+        data={"format": "pdf"},
+    )
+    return _download(data, "protectnet-my-data", "pdf")
+
+
+def person_data_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    person = selectors.person_for_change(
+        user=request.user, pk=pk, action="network.person.export_data"
+    )
+    try:
+        data = services.person_data_export(
+            actor=request.user, person=person, fmt=fmt, request=request
+        )
+    except ValidationError:
+        raise Http404 from None
+    return _download(data, f"protectnet-person-{person.pk}-data", fmt)
+
+
+def _download(data: dict, stem: str, fmt: str) -> HttpResponse:
+    name = f"{stem}-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "pdf":
+        return pdf_response(render_pdf("network/pdf/personal_data.html", _pdf_context(data)), name)
     body = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    name = f"protectnet-my-data-{timezone.localdate().isoformat()}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _pdf_context(data: dict) -> dict:
+    return {"data": data, "sections": readable_sections(data)}

@@ -81,6 +81,7 @@ class RevocationCause(models.TextChoices):
             "completion rule."
         ),
     )
+    ERASED = "erased", _("Withdrawn: the holder's personal data was erased at their request.")
 
 
 def new_certificate_code() -> str:
@@ -133,9 +134,13 @@ class Certificate(models.Model):
         return str(RevocationCause(self.revocation_cause or RevocationCause.MANUAL).label)
 
     @property
+    def is_withdrawn_by_erasure(self) -> bool:
+        return self.revocation_cause == RevocationCause.ERASED
+
+    @property
     def public_holder_name(self) -> str:
         """The name the public page shows: none once the person was erased from the directory."""
-        if getattr(self, "holder_erased_at", None):
+        if self.is_withdrawn_by_erasure or getattr(self, "holder_erased_at", None):
             return str(_("Name removed at the holder's request"))
         return self.holder_name
 
