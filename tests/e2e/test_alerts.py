@@ -19,7 +19,8 @@ SUBJECT = "Gareth Allan Sampleton"
 
 @pytest.fixture
 def officers(world, settings, browser, live_server):
-    settings.FIELD_ENCRYPTION_KEYS = [KEY]
+    # The suite key stays listed: it opens the authenticator seeds of the world.
+    settings.FIELD_ENCRYPTION_KEYS = [KEY, *settings.FIELD_ENCRYPTION_KEYS]
     contexts = []
 
     def signed_in(user):
@@ -106,7 +107,8 @@ def test_recipient_reads_and_acknowledges_on_a_phone(world, settings, browser, l
     from protectnet.alerts import services
     from tests.alerts.conftest import alert_input
 
-    settings.FIELD_ENCRYPTION_KEYS = [KEY]
+    # The suite key stays listed: it opens the authenticator seeds of the world.
+    settings.FIELD_ENCRYPTION_KEYS = [KEY, *settings.FIELD_ENCRYPTION_KEYS]
     alert = services.alert_create(actor=world.uk_le, data=alert_input([world.kh_police]), send=True)
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True
