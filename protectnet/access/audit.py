@@ -165,7 +165,9 @@ def _seal_round() -> int | None:
         if not held:
             return None
         with transaction.atomic():
-            head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+            # Same queries whether or not the head row exists yet (query counts stay constant).
+            AuditHead.objects.bulk_create([AuditHead(id=1)], ignore_conflicts=True)
+            head = AuditHead.objects.select_for_update().get(id=1)
             batch = list(_unsealed().order_by("id")[:SEAL_BATCH])
             for entry in batch:
                 if not entry.personal_digest:  # written before keyed sealing existed

@@ -34,22 +34,31 @@ def _entries(*, person, user):
 
 
 def export(*, person, user) -> dict:
-    return {
-        "entries": [
+    """Entries by the account or about the person; who else acted (and from where) is theirs,
+    not the person's: shown only as "someone else"."""
+    own_id = user.pk if user is not None else None
+    rows = []
+    for e in _entries(person=person, user=user):
+        own = own_id is not None and e.actor_id == own_id
+        rows.append(
             {
                 "time": e.created_at.isoformat(),
                 "action": e.action,
-                "actor": e.actor_label,
+                "actor": e.actor_label if own else "someone else",
                 "object_type": e.object_type,
                 "object_id": e.object_id,
                 "object": e.object_repr,
-                "ip": e.ip,
-                "details": e.data,
+                "ip": e.ip if own else None,
+                "details": e.data if own else {},
                 "erased": e.erased,
             }
-            for e in _entries(person=person, user=user)
-        ]
-    }
+        )
+    return {"entries": rows}
+
+
+def collect(user, person) -> dict:
+    """The network app's current download calls this; the shared `export` is the contract."""
+    return export(person=person, user=user)
 
 
 def erase(*, person, user, actor) -> None:
