@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 SCALE  ?= small
 PYTEST_ARGS ?=
+LOAD_WORKERS ?= 2
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
 .PHONY: run test install lint fmt bench demo migrate clean check
@@ -53,4 +54,10 @@ clean:
 # A bounded load run against gunicorn on a throw-away database (see docs/development.md).
 .PHONY: load
 load: install
-	$(BIN)/python -m loadtest
+	$(BIN)/python -m loadtest --workers $(LOAD_WORKERS)
+
+# Audited actions per minute over 1, 2 and 4 gunicorn workers (a short run each).
+.PHONY: load-curve
+load-curve: install
+	for w in 1 2 4; do $(BIN)/python -m loadtest --workers $$w --invitations 200 --seats 150 \
+	  --participants 100 || exit 1; done

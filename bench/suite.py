@@ -25,6 +25,7 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     rng = random.Random(2014)
     build_seconds: dict[str, float] = {}
     ctx = dict(_timed(build_seconds, "network", build_network.build, scale, rng))
+    from protectnet.access.bench import bench_audit_curve
     from protectnet.library import bench as library_bench
     from protectnet.workshops.bench import bench_registration
 
@@ -42,6 +43,11 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     throughput["registrations"] = bench_registration(
         attempts=attempts, seats=attempts * 5 // 6, workers=2
     )
+    # The audit log takes no installation-wide lock: the curve over processes shows it.
+    throughput["registrations_4_processes"] = bench_registration(
+        attempts=attempts, seats=attempts * 5 // 6, workers=4
+    )
+    throughput["audited_actions"] = bench_audit_curve(actions=min(2000, attempts))
     ctx["users"] = users
     clients = {role: client_for(user) for role, user in users.items()}
     tokens = {role: bearer_for(user) for role, user in users.items()}

@@ -65,8 +65,13 @@ def main() -> int:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connections
+
+    # A fresh database needs a fresh heads file (the server is told to use the same one).
+    settings.AUDIT_HEADS_FILE = str(settings.VAR_DIR / "loadtest-audit-heads.log")
+    Path(settings.AUDIT_HEADS_FILE).unlink(missing_ok=True)
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -80,9 +85,13 @@ def main() -> int:
         tag="load",
     )
     print(f"built the data in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    from protectnet.access.models import AuditEntry
+
+    audited_before = AuditEntry.objects.count()
     connections.close_all()
     with gunicorn(url, workers=args.workers, threads=args.threads) as base_url:
         result = fire(base_url, world, plan)
+    audited = AuditEntry.objects.count() - audited_before
     problems = check(world, result)
     print(table(result["rows"]))
     summary = {
@@ -92,6 +101,9 @@ def main() -> int:
         "seats": plan.seats,
         "checkins_sent": {str(k): v for k, v in result["checkins_sent"].items()},
         "server_errors": result["server_errors"],
+        "workers": args.workers,
+        "audited_actions": audited,
+        "audited_actions_per_minute": round(audited / max(result["elapsed"], 0.001) * 60),
         "problems": problems,
     }
     print(json.dumps(summary, indent=2))

@@ -38,10 +38,15 @@ def database_url(settings_dict: dict) -> str:
 
 
 def production_env(database_url: str, static_root: Path) -> dict:
+    from django.conf import settings
+
     env = dict(os.environ)
     env.update(
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
+        # The server seals with this process's key and heads file, so this process can verify.
+        AUDIT_HMAC_KEY=settings.AUDIT_HMAC_KEY,
+        AUDIT_HEADS_FILE=str(settings.AUDIT_HEADS_FILE),
         ALLOWED_HOSTS="127.0.0.1",
         # Plain HTTP on loopback: no TLS proxy in front, so no redirect to https.
         SECURE_SSL_REDIRECT="0",

@@ -213,6 +213,19 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 # Comma-separated Fernet keys, newest first; `manage.py rotate_keys` re-encrypts with the first.
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default=SECRET_KEY)
+# The audit chain is an HMAC under this key: without it, a copy of the database cannot re-chain
+# the log. Development derives one from SECRET_KEY (a system check warns); production needs it.
+AUDIT_HMAC_KEY_FROM_ENV = bool(env.str("AUDIT_HMAC_KEY", default=""))
+if not DEBUG and not AUDIT_HMAC_KEY_FROM_ENV:
+    raise ImproperlyConfigured(
+        "Set AUDIT_HMAC_KEY: production refuses to seal the audit log without its own key."
+    )
+AUDIT_HMAC_KEY = (
+    env.str("AUDIT_HMAC_KEY", default="")
+    or hashlib.sha256(b"protectnet.audit:" + SECRET_KEY.encode()).hexdigest()
+)
+# Each seal appends its head (seq, hash, time) here, outside the database.
+AUDIT_HEADS_FILE = env.str("AUDIT_HEADS_FILE", default=str(VAR_DIR / "audit-heads.log"))
 
 # --- Backups --------------------------------------------------------------------------------
 # Comma-separated, newest first: the first signs (or encrypts) new backups, every one is tried on

@@ -62,6 +62,16 @@ def _ensure_reference_rows() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _audit_heads_file(tmp_path, settings, monkeypatch):
+    """Each test's audit log starts empty, so its sealed heads go to a file of its own (also for
+    the servers and workers a test starts: they inherit the environment)."""
+    path = str(tmp_path / "audit-heads.log")
+    settings.AUDIT_HEADS_FILE = path
+    monkeypatch.setenv("AUDIT_HEADS_FILE", path)
+    monkeypatch.setenv("AUDIT_HMAC_KEY", settings.AUDIT_HMAC_KEY)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """argon2 is deliberately slow: tests use it with small costs (tests/hashers.py), so hashes
     keep the production format; tests that check hashing itself can override this back."""

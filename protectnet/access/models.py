@@ -31,9 +31,14 @@ class AppendOnlyError(RuntimeError):
 
 
 class AuditEntry(models.Model):
-    """One line of the audit log. Rows are never updated or deleted through the ORM."""
+    """One line of the audit log. Rows are never updated or deleted through the ORM.
 
-    seq = models.PositiveBigIntegerField(unique=True)
+    An entry is written unsealed (no `seq`, no hash) inside the user's transaction; the sealer
+    gives it its place in the chain after the commit (see audit.py). The chain covers a keyed
+    commitment of the personal fields, so those can be erased without breaking it.
+    """
+
+    seq = models.PositiveBigIntegerField(unique=True, null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -45,16 +50,23 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(max_length=200, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
+    personal_digest = models.CharField(max_length=64, blank=True, default="")
+    erased = models.BooleanField(default=False)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
-        ordering = ["-seq"]
+        ordering = [models.F("seq").desc(nulls_first=True), "-id"]
         verbose_name_plural = "audit entries"
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(
+                fields=["id"], name="access_audit_unsealed", condition=models.Q(seq__isnull=True)
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+        return f"#{self.seq or '-'} {self.action} {self.object_type}:{self.object_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -66,7 +78,7 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """A single row holding the chain's tip; locking it serialises appends on PostgreSQL."""
+    """The newest sealed entry. Only the sealer writes it, in its own short transaction."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.PositiveBigIntegerField(default=0)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from .models import AuditEntry
 from .policy import visible
@@ -29,7 +29,8 @@ def audit_entry_list(
         qs = qs.filter(created_at__date__gte=date_from)
     if date_to:
         qs = qs.filter(created_at__date__lte=date_to)
-    return qs.order_by("-seq")
+    # Entries not sealed yet (committed a moment ago) come first: they are the newest.
+    return qs.order_by(F("seq").desc(nulls_first=True), "-id")
 
 
 def audit_vocabulary(*, user) -> dict[str, list[str]]:

@@ -22,6 +22,7 @@ def _filters(request) -> tuple[AuditFilterForm, dict]:
 
 
 def audit_list(request: HttpRequest) -> HttpResponse:
+    audit.seal()  # show the head as of now: partners copy it to check the log later
     form, filters = _filters(request)
     entries = selectors.audit_entry_list(user=request.user, **filters)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -33,6 +34,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         "entries": page.object_list,
         "querystring": query.urlencode(),
         "vocabulary": selectors.audit_vocabulary(user=request.user),
+        "sealed_head": audit.sealed_head(),
     }
     return render(request, "access/audit_list.html", context)
 

@@ -16,7 +16,7 @@ def test_admin_grants_and_revokes_trainer(world):
     assert Role.TRAINER in principal_for(world.kh_member).roles
     role_revoke(actor=world.admin, user=world.kh_member, role=Role.TRAINER)
     assert Role.TRAINER not in principal_for(world.kh_member).roles
-    assert [e.action for e in AuditEntry.objects.order_by("seq")] == [
+    assert [e.action for e in AuditEntry.objects.order_by("id")] == [
         "access.role_granted",
         "access.role_revoked",
     ]

@@ -18,7 +18,7 @@ from .conftest import SUBJECT_NAME, SUMMARY
 def _actions(alert) -> list[str]:
     return list(
         AuditEntry.objects.filter(object_type="alerts.alert", object_id=str(alert.pk))
-        .order_by("seq")
+        .order_by("id")
         .values_list("action", flat=True)
     )
 

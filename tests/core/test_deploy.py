@@ -20,6 +20,7 @@ def production_env(tmp_path, **overrides) -> dict:
         CSRF_TRUSTED_ORIGINS="https://protectnet.example.org",
         SITE_URL="https://protectnet.example.org",
         FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        AUDIT_HMAC_KEY=secrets.token_urlsafe(48),
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         PROTECTNET_VAR_DIR=str(tmp_path),
         DJANGO_SETTINGS_MODULE="protectnet.settings",

@@ -186,7 +186,7 @@ def test_withdraw_and_restore_are_audited(lib, api):
     client.post(f"/api/v1/library/resources/{lib.r.green.pk}/restore")
     entries = list(
         AuditEntry.objects.filter(object_id=str(lib.r.green.pk), action__startswith="library.")
-        .order_by("seq")
+        .order_by("id")
         .values_list("action", "actor_label", "data")
     )
     assert [e[0] for e in entries] == ["library.resource.withdraw", "library.resource.restore"]
