@@ -8,8 +8,6 @@ simply be started again. Each batch of rows is its own transaction.
 """
 
 from collections import defaultdict
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.db import models, transaction
@@ -19,16 +17,15 @@ from protectnet.access import audit
 
 from . import crypto
 from .fields import EncryptedMixin
+from .providers import providers
 
 BATCH = 200
 
 
 def _declared_columns() -> dict[type[models.Model], tuple[str, ...]]:
     found = {}
-    for config in apps.get_app_configs():
-        name = f"{config.name}.rotation"
-        if config.name.startswith("protectnet.") and find_spec(name) is not None:
-            found.update(getattr(import_module(name), "TOKEN_COLUMNS", {}))
+    for module in providers("rotation"):
+        found.update(getattr(module, "TOKEN_COLUMNS", {}))
     return found
 
 

@@ -165,6 +165,7 @@ def test_production_refuses_to_back_up_or_restore_without_a_signing_key(tmp_path
         "DEBUG": "0",
         "SECRET_KEY": "fictitious-production-secret-" + "x" * 40,
         "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "AUDIT_HMAC_KEY": "fictitious-production-audit-key-" + "y" * 40,
         "PROTECTNET_VAR_DIR": str(tmp_path / "var"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'site.sqlite3'}",
     }

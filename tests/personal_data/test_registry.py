@@ -55,7 +55,7 @@ def test_the_walk_sees_the_models_the_auditor_named():
     for label in (
         "workshops.registration",
         "training.certificate",
-        "otp_totp.totpdevice",
+        "accounts.totpdevice",
         "admin.logentry",
         "access.auditentry",
         "library.accessrequest",
