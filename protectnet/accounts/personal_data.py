@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from protectnet.core.exports import iso
+
 from .models import ApiToken, Invitation, TOTPDevice, User
 
 LABEL = "account"
@@ -33,10 +35,6 @@ EXEMPT = {
 ERASED_REPR = "Erased account"
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def _invitations(user, person) -> Q:
     q = Q(email__iexact=user.email) if user is not None else Q(pk__in=[])
     return q | Q(person_id=person.pk) if person is not None else q
@@ -51,32 +49,32 @@ def export(*, person, user) -> dict:
     return {
         "email": user.email,
         "display_name": user.display_name,
-        "date_joined": _date(user.date_joined),
-        "last_login": _date(user.last_login),
+        "date_joined": iso(user.date_joined),
+        "last_login": iso(user.last_login),
         "second_factor": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
         "recovery_code_sets": StaticDevice.objects.filter(user=user).count(),
         "api_tokens": [
             {
                 "name": t.name,
                 "starts_with": t.hint,
-                "created_at": _date(t.created_at),
-                "last_used_at": _date(t.last_used_at),
-                "revoked_at": _date(t.revoked_at),
+                "created_at": iso(t.created_at),
+                "last_used_at": iso(t.last_used_at),
+                "revoked_at": iso(t.revoked_at),
             }
             for t in tokens
         ],
         "invitations": [
             {
                 "email": i.email,
-                "created_at": _date(i.created_at),
-                "expires_at": _date(i.expires_at),
-                "accepted_at": _date(i.accepted_at),
+                "created_at": iso(i.created_at),
+                "expires_at": iso(i.expires_at),
+                "accepted_at": iso(i.accepted_at),
             }
             for i in invitations
         ],
         "admin_changes": [
             {
-                "at": _date(e.action_time),
+                "at": iso(e.action_time),
                 "kind": e.content_type.model if e.content_type else "",
                 "action": e.get_action_flag_display(),
             }

@@ -7,6 +7,7 @@ attachments. Found by `core.providers("personal_data")`."""
 from django.db.models import Q
 
 from protectnet.access.policy import visible
+from protectnet.core.exports import iso
 
 from .models import Alert, AlertRead, AlertRecipient, AlertReply, AlertShare
 
@@ -25,10 +26,6 @@ MODELS = {
     "sender's read receipts",
     "alerts.alertshare": "alerts shared with the person exported by reference; erased: deleted",
 }
-
-
-def _date(value):
-    return value.isoformat() if value else None
 
 
 def _involving(person, user) -> Q:
@@ -65,23 +62,23 @@ def export(*, person, user) -> dict:
                 "reference": a.reference,
                 "marking": a.marking,
                 "status": a.status,
-                "created_at": _date(a.created_at),
-                "sent_at": _date(a.sent_at),
+                "created_at": iso(a.created_at),
+                "sent_at": iso(a.sent_at),
             }
             for a in headers
         ],
         "acknowledgements": [
             {
                 "alert": r.alert.reference,
-                "acknowledged_at": _date(r.acknowledged_at),
+                "acknowledged_at": iso(r.acknowledged_at),
                 "outcome": r.outcome,
-                "outcome_at": _date(r.outcome_at),
+                "outcome_at": iso(r.outcome_at),
             }
             for r in acks
         ],
-        "replies": [{"alert": r.alert.reference, "at": _date(r.created_at)} for r in replies],
+        "replies": [{"alert": r.alert.reference, "at": iso(r.created_at)} for r in replies],
         "reads": [
-            {"alert": r.alert.reference, "what": r.what, "at": _date(r.read_at)} for r in reads
+            {"alert": r.alert.reference, "what": r.what, "at": iso(r.read_at)} for r in reads
         ],
     }
 

@@ -19,6 +19,11 @@ from openpyxl.utils import get_column_letter
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+def iso(value) -> str | None:
+    """A date or time for a JSON export: ISO 8601, or None when unset."""
+    return value.isoformat() if value else None
+
+
 def safe_cell(value):
     """A value safe to put in a spreadsheet cell: numbers and dates pass, risky text is quoted."""
     if value is None:

@@ -2,6 +2,8 @@
 restricted resources the person is named on, access requests, staged uploads.
 Found by `core.providers("personal_data")`."""
 
+from protectnet.core.exports import iso
+
 from . import staging
 from .models import AccessRequest, Resource, ResourceVersion, StagedUpload
 
@@ -25,16 +27,12 @@ EXEMPT = {
 }
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def _resource(r: Resource) -> dict:
     return {
         "id": r.pk,
         "title": r.title,
         "marking": r.marking,
-        "published_on": _date(r.published_on),
+        "published_on": iso(r.published_on),
     }
 
 
@@ -51,7 +49,7 @@ def export(*, person, user) -> dict:
                 "resource": v.resource.title,
                 "number": v.number,
                 "note": v.note,
-                "created_at": _date(v.created_at),
+                "created_at": iso(v.created_at),
             }
             for v in versions
         ]
@@ -61,12 +59,12 @@ def export(*, person, user) -> dict:
                 "reason": a.reason,
                 "status": a.status,
                 "decision_note": a.decision_note,
-                "created_at": _date(a.created_at),
+                "created_at": iso(a.created_at),
             }
             for a in requests
         ]
         data["staged_uploads"] = [
-            {"file": s.original_name, "created_at": _date(s.created_at)} for s in staged
+            {"file": s.original_name, "created_at": iso(s.created_at)} for s in staged
         ]
     if person is not None:
         named = Resource.objects.filter(named_people=person).only(

@@ -5,6 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
 from protectnet.access.principal import principal_for
+from protectnet.core.exports import iso
 
 from .models import FocalPoint, ImportBatch, Membership, PanelMeeting, PanelMember, Person, Vetting
 
@@ -47,10 +48,6 @@ CLEARED = {
 ERASED_REPR = "Erased person"
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def _entry(person: Person) -> dict:
     names = ("full_name", "preferred_name", "email", "phone", "job_title", "languages")
     names += ("expertise", "gender", "consent_directory", "consent_participant_list")
@@ -58,7 +55,7 @@ def _entry(person: Person) -> dict:
     return (
         {"id": person.pk}
         | {n: getattr(person, n) for n in names}
-        | {n: _date(getattr(person, n)) for n in dates}
+        | {n: iso(getattr(person, n)) for n in dates}
     )
 
 
@@ -69,8 +66,8 @@ def _memberships(person: Person) -> list[dict]:
             "organisation": m.organisation.name,
             "country": str(m.organisation.country.code),
             "title": m.title,
-            "start_date": _date(m.start_date),
-            "end_date": _date(m.end_date),
+            "start_date": iso(m.start_date),
+            "end_date": iso(m.end_date),
         }
         for m in rows
     ]
@@ -87,8 +84,8 @@ def _directory(person: Person) -> dict:
         "vetting": [
             {
                 "level": v.level,
-                "verified_on": _date(v.verified_on),
-                "expires_on": _date(v.expires_on),
+                "verified_on": iso(v.verified_on),
+                "expires_on": iso(v.expires_on),
                 "notes": v.notes,
             }
             for v in vettings
@@ -98,7 +95,7 @@ def _directory(person: Person) -> dict:
             {"panel": s.panel.name, "discipline": s.discipline, "chair": s.is_chair} for s in seats
         ],
         "panel_meetings_naming_you": [
-            {"panel": m.panel.name, "title": m.title, "held_on": _date(m.held_on)} for m in meetings
+            {"panel": m.panel.name, "title": m.title, "held_on": iso(m.held_on)} for m in meetings
         ],
     }
 
@@ -109,7 +106,7 @@ def export(*, person, user) -> dict:
         data["roles"] = sorted(str(r) for r in principal_for(user).roles)
         batches = ImportBatch.objects.filter(created_by=user).only("filename", "kind", "created_at")
         data["imports"] = [
-            {"file": b.filename, "kind": b.kind, "created_at": _date(b.created_at)} for b in batches
+            {"file": b.filename, "kind": b.kind, "created_at": iso(b.created_at)} for b in batches
         ]
     if person is not None and person.erased_at is None:
         data.update(_directory(person))

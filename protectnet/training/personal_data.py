@@ -6,6 +6,8 @@ Found by `core.providers("personal_data")`."""
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from protectnet.core.exports import iso
+
 from .models import Certificate, Delivery, Enrolment, Evaluation, FollowUp, RevocationCause
 from .services.common import record
 
@@ -30,21 +32,17 @@ EXEMPT = {
 }
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def _enrolment(e: Enrolment) -> dict:
     certificate = e.certificate_or_none
     evaluation = e.evaluation_or_none
     return {
         "course": e.delivery.course.title,
-        "delivery": f"{_date(e.delivery.start_date)} – {_date(e.delivery.end_date)}",
+        "delivery": f"{iso(e.delivery.start_date)} – {iso(e.delivery.end_date)}",
         "organisation": e.organisation.name,
         "status": e.status,
         "attendance_percent": e.attendance_percent,
-        "completed_at": _date(e.completed_at),
-        "attendance": [{"day": _date(a.day), "present": a.present} for a in e.attendance.all()],
+        "completed_at": iso(e.completed_at),
+        "attendance": [{"day": iso(a.day), "present": a.present} for a in e.attendance.all()],
         "tests": [
             {"kind": s.kind, "score": s.score, "max_score": s.max_score, "answers": s.answers}
             for s in e.submissions.all()
@@ -68,8 +66,8 @@ def _certificate(c: Certificate) -> dict:
         "code": c.code,
         "holder_name": c.holder_name,
         "course_title": c.course_title,
-        "issued_at": _date(c.issued_at),
-        "revoked_at": _date(c.revoked_at),
+        "issued_at": iso(c.issued_at),
+        "revoked_at": iso(c.revoked_at),
         "public_status": c.public_revocation_reason or "valid",
     }
 
@@ -90,7 +88,7 @@ def export(*, person, user) -> dict:
         "enrolments": enrolment_rows,
         "certificates": [r["certificate"] for r in enrolment_rows if r["certificate"]],
         "deliveries_trained": [
-            {"course": d.course.title, "start_date": _date(d.start_date)} for d in trained
+            {"course": d.course.title, "start_date": iso(d.start_date)} for d in trained
         ],
     }
 

@@ -6,6 +6,8 @@ right. Found by `core.providers("personal_data")`."""
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from protectnet.core.exports import iso
+
 from .models import (
     SENSITIVE_FIELDS,
     DayAttendance,
@@ -41,10 +43,6 @@ EXEMPT = {
 }
 
 
-def _date(value):
-    return value.isoformat() if value else None
-
-
 def _registration(r: Registration) -> dict:
     data = {
         "workshop": r.workshop.title,
@@ -54,20 +52,20 @@ def _registration(r: Registration) -> dict:
         "gender": r.gender,
         "consent_participant_list": r.consent_participant_list,
         "needs_visa_letter": r.needs_visa_letter,
-        "arrival_on": _date(r.arrival_on),
-        "departure_on": _date(r.departure_on),
-        "created_at": _date(r.created_at),
-        "cancelled_at": _date(r.cancelled_at),
-        "sensitive_deleted_at": _date(r.sensitive_deleted_at),
+        "arrival_on": iso(r.arrival_on),
+        "departure_on": iso(r.departure_on),
+        "created_at": iso(r.created_at),
+        "cancelled_at": iso(r.cancelled_at),
+        "sensitive_deleted_at": iso(r.sensitive_deleted_at),
         "breakouts": [c.session.title for c in r.session_choices.all()],
         "check_ins": [
-            {"day": _date(a.day), "method": a.method, "at": _date(a.checked_in_at)}
+            {"day": iso(a.day), "method": a.method, "at": iso(a.checked_in_at)}
             for a in r.day_attendance.all()
         ],
     }
     for name in SENSITIVE_FIELDS:
         value = getattr(r, name)
-        data[name] = _date(value) if name in ("passport_expiry", "date_of_birth") else value
+        data[name] = iso(value) if name in ("passport_expiry", "date_of_birth") else value
     return data
 
 
@@ -79,7 +77,7 @@ def _feedback(responses) -> list[dict]:
             "comments": f.comments,
             "knowledge_before": f.knowledge_before,
             "knowledge_after": f.knowledge_after,
-            "submitted_at": _date(f.submitted_at),
+            "submitted_at": iso(f.submitted_at),
         }
         for f in responses
     ]
@@ -113,15 +111,15 @@ def export(*, person, user) -> dict:
                 "country": str(n.delegation.country.code),
                 "status": n.status,
                 "note": n.note,
-                "created_at": _date(n.created_at),
+                "created_at": iso(n.created_at),
             }
             for n in nominations
         ],
         "personal_links": [
             {
                 "workshop": i.workshop.title,
-                "created_at": _date(i.created_at),
-                "revoked_at": _date(i.revoked_at),
+                "created_at": iso(i.created_at),
+                "revoked_at": iso(i.revoked_at),
             }
             for i in links
         ],
