@@ -10,15 +10,10 @@ from django.http import Http404
 from . import audit
 from .policy import can, rule_for
 from .principal import principal_for
+from .registry import rule_book
+from .routes import action_of, declare, route_action
 
-
-def route_action(view_name: str) -> str | None:
-    from .rules import ROUTES
-
-    if view_name in ROUTES:
-        return ROUTES[view_name]
-    namespace = view_name.split(":", 1)[0]
-    return ROUTES.get(f"{namespace}:*") if ":" in view_name else None
+__all__ = ["RouteGuardMiddleware", "api_guard", "refuse", "route_action"]
 
 
 def refuse(request, user, action: str | None, what: str):
@@ -52,7 +47,7 @@ class RouteGuardMiddleware:
         match = request.resolver_match
         if is_ninja_operation(view_func):
             return None  # API operations are guarded per operation by api_guard below.
-        action = route_action(match.view_name)
+        action = action_of(view_func) or route_action(match.view_name)
         if action and can(request.user, action):
             return None
         if not request.user.is_authenticated and action and not rule_for(action).hide:
@@ -66,8 +61,11 @@ def api_user(request):
 
 
 def api_guard(func):
-    """Wraps every API operation: look up "api:<operation>" in the table, deny by default."""
-    action = route_action(f"api:{func.__name__}")
+    """Wraps every API operation: the action it declared (`@requires`), deny by default."""
+    name = f"api:{func.__name__}"  # the operation id (see api.api.ProtectNetAPI)
+    action = action_of(func) or rule_book().routes.get(name)
+    if action is not None:
+        declare(name, action)
 
     @functools.wraps(func)
     def wrapper(request, *args, **kwargs):

@@ -29,7 +29,7 @@ def _entries(*, person, user):
     if user is not None:
         q |= Q(actor_id=user.pk) | Q(object_type="accounts.user", object_id=str(user.pk))
     if person is not None:
-        q |= Q(object_type="network.person", object_id=str(person.pk))
+        q |= Q(object_type=person._meta.label_lower, object_id=str(person.pk))
     return AuditEntry.objects.filter(q).order_by("id")
 
 

@@ -5,46 +5,23 @@
     get_visible_or_404(user, queryset, **lookup)
 
 Deny by default: an unknown action, a model without a scope or a route without a rule is refused.
-The rules themselves live in rules.py, one table, read in one sitting.
+The rules themselves live with the app that owns the data (`<app>/rules.py`), collected by
+registry.py; this module only applies them.
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from .markings import Marking
 from .principal import Principal, principal_for
-from .roles import Role
+from .registry import rule_book
+from .rule import ADMINS, EVERYONE, MEMBERS, SIGNED_IN, Rule
 
-EVERYONE = frozenset(Role)
-SIGNED_IN = frozenset(Role) - {Role.ANONYMOUS}
-MEMBERS = frozenset({Role.MEMBER, Role.NETWORK_ADMIN})
-ADMINS = frozenset({Role.NETWORK_ADMIN})
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Who may perform an action: a role gate, then an optional object check.
-
-    hide: refuse with 404 instead of 403, so that outsiders do not learn the thing exists.
-    """
-
-    roles: frozenset
-    check: Callable[[Principal, object], bool] | None = None
-    hide: bool = False
-    description: str = ""
-
-
-def _rules():
-    from . import rules  # the table imports this module's helpers
-
-    return rules
+__all__ = ["ADMINS", "EVERYONE", "MEMBERS", "SIGNED_IN", "Rule", "can", "visible", "require"]
 
 
 def rule_for(action: str) -> Rule | None:
-    return _rules().RULES.get(action)
+    return rule_book().rules.get(action)
 
 
 def can(user, action: str, obj=None) -> bool:
@@ -60,7 +37,7 @@ def can(user, action: str, obj=None) -> bool:
 
 
 def visible(user, queryset: QuerySet) -> QuerySet:
-    scope = _rules().SCOPES.get(queryset.model._meta.label_lower)
+    scope = rule_book().scopes.get(queryset.model._meta.label_lower)
     if scope is None:
         return queryset.none()
     return scope(principal_for(user), queryset)

@@ -1,20 +1,16 @@
 """Who is asking: the facts the policy needs about a user, loaded once per request.
 
-The directory (network app) holds memberships, vetting and focal points. The access app reads
-them through the app registry rather than importing network, so imports still point one way
+The directory (network app) holds memberships, vetting and focal points. It tells access about
+them through its `principal_facts` provider, so imports still point one way
 (network -> access) while the policy can see the directory's facts.
 """
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.utils import timezone
-
 from .roles import Role
 
 ATTR = "_protectnet_principal"
 SECOND_FACTOR_ROLES = frozenset({Role.NETWORK_ADMIN, Role.LE_VETTED})
-LE_VETTING_LEVELS = ("law_enforcement", "enhanced")
 
 
 @dataclass(frozen=True)
@@ -61,42 +57,26 @@ class Principal:
 ANONYMOUS = Principal()
 
 
+def _directory_facts(user) -> dict:
+    """Person, memberships, focal points and vetting, from the apps that hold them."""
+    from protectnet.core.providers import providers
+
+    found: dict = {}
+    for module in providers("principal_facts"):
+        found.update(module.facts(user))
+    return found
+
+
 def _load(user) -> Principal:
-    Person = apps.get_model("network", "Person")
-    Membership = apps.get_model("network", "Membership")
-    Vetting = apps.get_model("network", "Vetting")
-    FocalPoint = apps.get_model("network", "FocalPoint")
-    RoleGrant = apps.get_model("access", "RoleGrant")
-    TOTPDevice = apps.get_model("accounts", "TOTPDevice")
+    from protectnet.accounts.models import TOTPDevice
+
+    from .models import RoleGrant
 
     roles = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
-    person_id = (
-        Person.objects.filter(user=user, erased_at__isnull=True)
-        .values_list("id", flat=True)
-        .first()
-    )
-    org_ids, le_org_ids, country_ids, focal = set(), set(), set(), set()
-    vetted = False
-    if person_id is not None:
-        rows = Membership.objects.filter(Membership.current_q(), person_id=person_id).values_list(
-            "organisation_id", "organisation__sector", "organisation__country_id"
-        )
-        for org_id, sector, country_id in rows:
-            org_ids.add(org_id)
-            country_ids.add(country_id)
-            if sector == "law_enforcement":
-                le_org_ids.add(org_id)
-        focal = set(
-            FocalPoint.objects.filter(person_id=person_id).values_list("country_id", flat=True)
-        )
-        if le_org_ids:
-            today = timezone.localdate()
-            vetted = Vetting.objects.filter(
-                person_id=person_id,
-                level__in=LE_VETTING_LEVELS,
-                verified_on__lte=today,
-                expires_on__gt=today,
-            ).exists()
+    facts = _directory_facts(user)
+    org_ids = facts.get("organisation_ids", frozenset())
+    focal = facts.get("focal_country_ids", frozenset())
+    vetted = facts.get("le_vetting_current", False)
     second_factor = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
     if org_ids or Role.NETWORK_ADMIN in roles:
@@ -110,12 +90,12 @@ def _load(user) -> Principal:
         roles.add(Role.GUEST)
     return Principal(
         user=user,
-        person_id=person_id,
+        person_id=facts.get("person_id"),
         roles=frozenset(roles),
-        organisation_ids=frozenset(org_ids),
-        le_organisation_ids=frozenset(le_org_ids),
-        country_ids=frozenset(country_ids),
-        focal_country_ids=frozenset(focal),
+        organisation_ids=org_ids,
+        le_organisation_ids=facts.get("le_organisation_ids", frozenset()),
+        country_ids=facts.get("country_ids", frozenset()),
+        focal_country_ids=focal,
         has_second_factor=second_factor,
         le_vetting_current=vetted,
     )

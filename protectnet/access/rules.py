@@ -10,24 +10,21 @@ the route guard refuses at run time whatever is missing, so a new page cannot sh
 
 from django.db.models import Q
 
-from .policy import ADMINS, EVERYONE, MEMBERS, SIGNED_IN, Rule, marking_q
+from .policy import marking_q
 from .principal import Principal
 from .roles import Role
+from .rule import (
+    ADMINS,
+    EVERYONE,
+    MEMBERS,
+    SIGNED_IN,
+    Rule,
+    admin_or_focal_of,
+    admins_only,
+    members_only,
+)
 
 R = Role
-
-
-def is_admin(p: Principal, obj=None) -> bool:
-    return p.is_admin
-
-
-def _country_id(obj) -> int | None:
-    return getattr(obj, "country_id", None)
-
-
-def admin_or_focal_of(p: Principal, obj) -> bool:
-    """Admins everywhere; a focal point only for objects of their own country."""
-    return p.is_admin or _country_id(obj) in p.focal_country_ids
 
 
 RULES: dict[str, Rule] = {
@@ -228,7 +225,6 @@ ROUTES: dict[str, str] = {
     "accounts:invitation_create": "account.invite",
     "access:audit_list": "audit.view",
     "access:audit_export": "audit.view",
-    "admin:*": "admin_site.use",
     "api:openapi-json": "public.view",
     "api:openapi-view": "public.view",
     "api:api-root": "public.view",
@@ -460,16 +456,8 @@ ROUTES: dict[str, str] = {
 }
 
 
-def _everything(p: Principal, qs):
-    return qs
-
-
-def _admins_only(p: Principal, qs):
-    return qs if p.is_admin else qs.none()
-
-
-def _members_only(p: Principal, qs):
-    return qs if p.is_member else qs.none()
+_admins_only = admins_only
+_members_only = members_only
 
 
 SCOPES = {
@@ -545,7 +533,7 @@ SCOPES = {
     "alerts.alertread": lambda p, qs: qs.filter(alert__in=alert_scope(p, _alerts(qs))),
 }
 
-__all__ = ["RULES", "ROUTES", "SCOPES", "Q", "marking_q", "MEMBERS", "_everything", "_members_only"]
+NAMESPACES = {"admin": "admin_site.use"}
 
 
 # --- alerts (helpers for the alerts sections above; looked up when a rule is evaluated) ------

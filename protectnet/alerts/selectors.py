@@ -5,8 +5,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from protectnet.access.policy import get_visible_or_404, visible
-from protectnet.access.principal import LE_VETTING_LEVELS, principal_for
+from protectnet.access.principal import principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
+from protectnet.network.principal_facts import LE_VETTING_LEVELS
 
 from .models import (
     OPEN,

@@ -59,17 +59,16 @@ errors.install(api)
 api.add_decorator(api_guard, mode="operation")
 
 
+# Operation ids renamed to <app>_<noun>_<verb> (old id -> new id), published in docs/api.md.
+RENAMED: dict[str, str] = {}
+
+
 def _mount() -> None:
     from . import alerts, core, library, network, reports, terminology, training, workshops
 
-    api.add_router("", core.router)
-    api.add_router("", network.router)
-    api.add_router("", terminology.router)
-    api.add_router("", workshops.router)
-    api.add_router("", training.router)
-    api.add_router("", library.router)
-    api.add_router("", alerts.router)
-    api.add_router("", reports.router)
+    for module in (core, network, terminology, workshops, training, library, alerts, reports):
+        api.add_router("", module.router)
+        RENAMED.update(getattr(module, "RENAMED", {}))
 
 
 _mount()
