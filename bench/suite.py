@@ -25,9 +25,9 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     rng = random.Random(2014)
     build_seconds: dict[str, float] = {}
     ctx = dict(_timed(build_seconds, "network", build_network.build, scale, rng))
-    from protectnet.access.bench import bench_audit_curve
-    from protectnet.library import bench as library_bench
-    from protectnet.workshops.bench import bench_registration
+    from protectnet.demo.bench import library as library_bench
+    from protectnet.demo.bench.audit import bench_audit_curve
+    from protectnet.demo.bench.workshops import bench_registration
 
     _timed(build_seconds, "library resources", library_bench.build, scale.resources)
     built = {
@@ -82,7 +82,7 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
 
 
 def _batch_figures(scale, users, runs: int) -> dict:
-    from protectnet.library import bench as library_bench
+    from protectnet.demo.bench import library as library_bench
 
     figures = {"import": extras.import_throughput(users["admin"], min(10_000, scale.people))}
     searches = library_bench.measure(runs=runs)

@@ -32,8 +32,8 @@ def build(
     resources: int,
     tag: str,
 ) -> World:
-    from protectnet.library import bench as library_bench
-    from protectnet.workshops import bench as workshop_bench
+    from protectnet.demo.bench import library as library_bench
+    from protectnet.demo.bench import workshops as workshop_bench
 
     workshop, delegation, _ids = workshop_bench._build(invitations, seats, tag)
     tokens = [f"bench-{tag}-{pk}" for pk in _invited_people(workshop)]
@@ -61,7 +61,7 @@ def _invited_people(workshop) -> list[int]:
 
 def _registered_participants(count: int, tag: str):
     """A second workshop whose participants are registered through the real service."""
-    from protectnet.workshops import bench as workshop_bench
+    from protectnet.demo.bench import workshops as workshop_bench
     from protectnet.workshops.models import Invitation
     from protectnet.workshops.services.registrations import acting_for, registration_submit
 

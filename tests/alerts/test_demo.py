@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from protectnet.alerts import demo
 from protectnet.alerts.models import Alert, AlertRecipient, Status
 from protectnet.alerts.retention import apply_retention
+from protectnet.demo import alerts as demo
 from tests import factories as f
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from protectnet.library import samples
+from protectnet.demo import samples
 from tests import factories as f
 from tests.e2e.conftest import browser_sign_in
 

@@ -11,7 +11,7 @@ import pytest
 from loadtest.client import Client, Stats
 from loadtest.server import collect_static, kill_group, production_env, start_server, stop
 from protectnet.access.models import AuditEntry
-from protectnet.workshops import bench
+from protectnet.demo.bench import workshops as bench
 from protectnet.workshops.models import Delegation, Registration
 
 from .conftest import run_until_paused, verify_audit

@@ -2,7 +2,7 @@
 
 import pytest
 
-from protectnet.library import demo
+from protectnet.demo import library as demo
 from protectnet.library.models import ExtractionStatus, Resource, VersionFile
 from protectnet.library.search import search
 from tests import factories as f

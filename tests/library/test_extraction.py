@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from protectnet.library import extraction, samples, services
+from protectnet.demo import samples
+from protectnet.library import extraction, services
 from protectnet.library.models import ExtractionStatus, VersionFile
 from protectnet.library.search import search
 

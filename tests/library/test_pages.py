@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from protectnet.access.models import AuditEntry
-from protectnet.library import samples
+from protectnet.demo import samples
 from protectnet.library.models import Resource, VersionFile
 
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
 
-from protectnet.library import samples
+from protectnet.demo import samples
 from protectnet.library.models import Resource
 from protectnet.library.uploads import check_upload
 

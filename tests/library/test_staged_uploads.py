@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from protectnet.library import samples
+from protectnet.demo import samples
 from protectnet.library.models import Resource, StagedUpload, VersionFile
 from protectnet.library.search import search
 

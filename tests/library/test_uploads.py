@@ -7,7 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from protectnet.library import samples, services
+from protectnet.demo import samples
+from protectnet.library import services
 from protectnet.library.models import ExtractionStatus, Resource, VersionFile
 from protectnet.library.uploads import check_upload, clean_filename, download_name
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
 from protectnet.accounts.models import TOTPDevice, User
-from protectnet.network import demo
+from protectnet.demo import network as demo
 from protectnet.network.models import (
     AdvisoryPanel,
     Country,

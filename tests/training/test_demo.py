@@ -2,7 +2,7 @@
 
 import pytest
 
-from protectnet.training import demo
+from protectnet.demo import training as demo
 from protectnet.training.capacity import capacity_report
 from protectnet.training.models import (
     Certificate,

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from protectnet.network import demo as network_demo
-from protectnet.workshops import demo
+from protectnet.demo import network as network_demo
+from protectnet.demo import workshops as demo
 from protectnet.workshops.models import Registration, Session, Workshop
 from protectnet.workshops.report import headlines
 from tests.conftest import sign_in

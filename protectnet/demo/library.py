@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from protectnet.access.markings import Marking
+from protectnet.demo import samples
+from protectnet.library import services, uploads
+from protectnet.library.extraction import count_findings, extract_file
+from protectnet.library.models import Language, Resource, ResourceType, Topic
+from protectnet.library.search import index
 from protectnet.network.models import Country, Organisation, Person
-
-from . import samples, services, uploads
-from .extraction import count_findings, extract_file
-from .models import Language, Resource, ResourceType, Topic
-from .search import index
 
 # (theme, topic slug, type, {language: (title, paragraphs)})
 THEMES = [

@@ -1,13 +1,13 @@
 """Load the fictitious demo network. Idempotent: a second run changes nothing."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from protectnet.demo import alerts, library, network, training, workshops
+
 # Order matters: later parts reference the directory built by the first.
-DEMO_APPS = ["network", "workshops", "training", "library", "alerts"]
+DEMO_PARTS = [network, workshops, training, library, alerts]
 
 
 class Command(BaseCommand):
@@ -24,22 +24,14 @@ class Command(BaseCommand):
             raise CommandError(
                 "Demo data and its known passwords are for development only (DEBUG=1)."
             )
-        for app in DEMO_APPS:
-            try:
-                module = import_module(f"protectnet.{app}.demo")
-            except ModuleNotFoundError:
-                continue
+        for part in DEMO_PARTS:
             with transaction.atomic():
-                module.load()
+                part.load()
         if print_accounts:
             self.print_accounts()
 
     def print_accounts(self):
-        try:
-            module = import_module("protectnet.network.demo")
-        except ModuleNotFoundError:
-            return
         self.stdout.write("\nDemo accounts (development only):")
-        for line in module.describe_accounts():
+        for line in network.describe_accounts():
             self.stdout.write(f"  {line}")
         self.stdout.write("")

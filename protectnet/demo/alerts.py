@@ -10,10 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from protectnet.access.markings import Marking
-from protectnet.network.models import Membership, Organisation, Sector
-
-from . import crypto
-from .models import (
+from protectnet.alerts import crypto
+from protectnet.alerts.models import (
     Alert,
     AlertRecipient,
     AlertReply,
@@ -23,6 +21,7 @@ from .models import (
     RetractionReason,
     Status,
 )
+from protectnet.network.models import Membership, Organisation, Sector
 
 ACCOUNTS = {
     "uk": "le.uk@protectnet.test",

@@ -1,7 +1,7 @@
 """Workshop benchmarks (not timed tests): registration under contention, and the long agenda.
 
     DATABASE_URL=sqlite:///var/bench-workshops.sqlite3 \
-        python -m protectnet.workshops.bench --attempts 3000 --seats 2500 --workers 4
+        python -m protectnet.demo.bench.workshops --attempts 3000 --seats 2500 --workers 4
 
 `bench_registration()` fills the last seats of one delegation from several worker processes (or
 threads) through the real service (policy check, row lock, constraint, audit entry) and checks
@@ -19,20 +19,13 @@ from datetime import date, timedelta
 from datetime import time as clock
 from multiprocessing import get_context
 
-
-def _guard() -> None:
-    from django.conf import settings
-
-    name = str(settings.DATABASES["default"]["NAME"])
-    if name.endswith("protectnet.sqlite3"):
-        raise SystemExit("Refusing to benchmark the development database: set DATABASE_URL.")
+from protectnet.demo.bench import guard
 
 
 def _build(attempts: int, seats: int, tag: str):
     from protectnet.network.models import Country, Membership, Organisation, Person
-
-    from .models import Delegation, Invitation, Series, Workshop
-    from .models.registrations import hash_token
+    from protectnet.workshops.models import Delegation, Invitation, Series, Workshop
+    from protectnet.workshops.models.registrations import hash_token
 
     country, _ = Country.objects.get_or_create(code="KH")
     org, _ = Organisation.objects.get_or_create(
@@ -78,8 +71,12 @@ def _register_many(invitation_ids: list[int]) -> tuple[int, int, int]:
 
     if not django.apps.apps.ready:
         django.setup()
-    from .models import Invitation
-    from .services.registrations import SeatsFull, acting_for, registration_submit
+    from protectnet.workshops.models import Invitation
+    from protectnet.workshops.services.registrations import (
+        SeatsFull,
+        acting_for,
+        registration_submit,
+    )
 
     data = {"consent_participant_list": True, "dietary_needs": "Bench"}
     ok = full = errors = 0
@@ -106,9 +103,9 @@ def bench_registration(
     """Registrations per minute into the last seats of one workshop, and the overbooking check."""
     from django.db import connection, connections
 
-    from .models import Delegation, Registration
+    from protectnet.workshops.models import Delegation, Registration
 
-    _guard()
+    guard()
     tag = f"{int(time.time() * 1000)}"
     workshop, delegation, ids = _build(attempts, seats, tag)
     chunks = [ids[i::workers] for i in range(workers)]
@@ -150,11 +147,10 @@ def bench_agenda(*, sessions: int = 300, speakers: int = 500, runs: int = 5) -> 
 
     from protectnet.access.models import RoleGrant
     from protectnet.accounts.models import User
+    from protectnet.workshops.models import Session, Speaker
+    from protectnet.workshops.services.editions import to_utc
 
-    from .models import Session, Speaker
-    from .services.editions import to_utc
-
-    _guard()
+    guard()
     tag = f"agenda-{int(time.time() * 1000)}"
     workshop, _delegation, _ids = _build(0, 0, tag)
     workshop.start_date, workshop.end_date = date(2031, 6, 2), date(2031, 6, 6)
@@ -213,7 +209,7 @@ def bench_agenda(*, sessions: int = 300, speakers: int = 500, runs: int = 5) -> 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m protectnet.workshops.bench")
+    parser = argparse.ArgumentParser(prog="python -m protectnet.demo.bench.workshops")
     parser.add_argument("--attempts", type=int, default=3000)
     parser.add_argument("--seats", type=int, default=2500)
     parser.add_argument("--workers", type=int, default=4)

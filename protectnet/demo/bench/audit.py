@@ -1,6 +1,7 @@
 """Audit benchmark (not a timed test): audited actions per minute from 1, 2 and 4 processes.
 
-    DATABASE_URL=postgres://.../protectnet_bench python -m protectnet.access.bench --actions 2000
+    DATABASE_URL=postgres://.../protectnet_bench \
+        python -m protectnet.demo.bench.audit --actions 2000
 
 Each action is what a service does: one transaction holding one audit entry; sealing follows
 the commit. Afterwards the whole log must verify. Refuses the development database.
@@ -12,6 +13,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
+from protectnet.demo.bench import guard
+
 
 def _append_many(count: int) -> int:
     import django
@@ -20,7 +23,7 @@ def _append_many(count: int) -> int:
         django.setup()
     from django.db import connection, transaction
 
-    from . import audit
+    from protectnet.access import audit
 
     for i in range(count):
         with transaction.atomic():
@@ -32,11 +35,9 @@ def _append_many(count: int) -> int:
 def bench_audit(*, actions: int = 2000, workers: int = 1) -> dict:
     from django.db import connections
 
-    from protectnet.workshops.bench import _guard
+    from protectnet.access import audit
 
-    from . import audit
-
-    _guard()
+    guard()
     connections.close_all()  # no connection may cross a fork
     started = time.perf_counter()
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
@@ -58,7 +59,7 @@ def bench_audit_curve(*, actions: int = 2000, workers=(1, 2, 4)) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m protectnet.access.bench")
+    parser = argparse.ArgumentParser(prog="python -m protectnet.demo.bench.audit")
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     args = parser.parse_args()

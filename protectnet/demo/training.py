@@ -18,10 +18,9 @@ from django.utils import timezone
 
 from protectnet.access.models import RoleGrant
 from protectnet.access.roles import Role
+from protectnet.demo import training_data as data
 from protectnet.network.models import Country, Membership, Organisation, Person, Sector
-
-from . import demo_data as data
-from .models import (
+from protectnet.training.models import (
     Applied,
     AttendanceDay,
     Choice,
@@ -34,8 +33,8 @@ from .models import (
     Question,
     TestSubmission,
 )
-from .services.assessment import score_answers
-from .services.certificates import certificate_row, meets_rule
+from protectnet.training.services.assessment import score_answers
+from protectnet.training.services.certificates import certificate_row, meets_rule
 
 TRAINER = "trainer@protectnet.test"
 OTHER_COUNTRIES = ("VN", "PH", "LA", "MM", "IN", "CN", "MY", "ID")

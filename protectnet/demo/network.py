@@ -19,9 +19,8 @@ from protectnet.access.markings import Marking
 from protectnet.access.models import RoleGrant
 from protectnet.access.roles import Role
 from protectnet.accounts.models import TOTPDevice
-
-from . import demo_data as data
-from .models import (
+from protectnet.demo import network_data as data
+from protectnet.network.models import (
     AdvisoryPanel,
     Country,
     FocalPoint,
@@ -33,7 +32,7 @@ from .models import (
     Vetting,
     VettingLevel,
 )
-from .text import fold
+from protectnet.network.text import fold
 
 SEED = 2026
 VETTED_ON = date(2026, 1, 15)

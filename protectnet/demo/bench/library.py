@@ -1,6 +1,7 @@
 """Library search benchmark: bulk-build N resources with text, then time the search service.
 
-    DATABASE_URL=sqlite:///var/bench-library.sqlite3 python -m protectnet.library.bench --n 100000
+    DATABASE_URL=sqlite:///var/bench-library.sqlite3 \
+        python -m protectnet.demo.bench.library --n 100000
 
 `run(n)` is what `make bench` can call: it returns the figures (median and p95 in ms per query
 and role) and never runs against the development database unless told to. Not a timed test.
@@ -77,10 +78,9 @@ def build(n: int, *, seed: int = 6) -> dict:
     """Bulk-insert n resources (with search documents) owned by a handful of organisations."""
     from django.db import transaction
 
+    from protectnet.library.models import Resource, SearchDocument
+    from protectnet.library.text import fold
     from protectnet.network.models import Country, Organisation
-
-    from .models import Resource, SearchDocument
-    from .text import fold
 
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     country, _ = Country.objects.get_or_create(code="KH")
@@ -139,8 +139,7 @@ def _bench_users(orgs_hint: str = "Bench organisation 0"):
 
 def measure(*, runs: int = 15, report=None) -> list[dict]:
     from protectnet.access.principal import forget
-
-    from .search import search
+    from protectnet.library.search import search
 
     figures = []
     for role, user in _bench_users().items():
@@ -182,7 +181,7 @@ def _line(f: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m protectnet.library.bench")
+    parser = argparse.ArgumentParser(prog="python -m protectnet.demo.bench.library")
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()

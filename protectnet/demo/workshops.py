@@ -10,9 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from protectnet.network.models import Country, Membership, Organisation, Person
-
-from .demo_data import (
+from protectnet.demo.workshops_data import (
     AGENDA,
     COUNTRIES,
     EDITIONS,
@@ -23,7 +21,8 @@ from .demo_data import (
     SPEAKERS,
     Edition,
 )
-from .models import (
+from protectnet.network.models import Country, Membership, Organisation, Person
+from protectnet.workshops.models import (
     DayAttendance,
     Delegation,
     FeedbackReceipt,
@@ -39,8 +38,8 @@ from .models import (
     Speaker,
     Workshop,
 )
-from .models.registrations import hash_token
-from .services.editions import to_utc
+from protectnet.workshops.models.registrations import hash_token
+from protectnet.workshops.services.editions import to_utc
 
 
 def load() -> None:
