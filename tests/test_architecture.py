@@ -34,11 +34,10 @@ KNOWN: set[tuple[str, str]] = {
     ("access", "training"),
     ("access", "workshops"),
     ("accounts", "network"),
-    ("core", "network"),
     ("workshops", "library"),
 }
 # Files of access still holding other apps' rules while they move to their apps.
-KNOWN_ACCESS_FILES = {"rules.py", "bench.py"}
+KNOWN_ACCESS_FILES = {"rules.py"}
 
 
 def _apps() -> list[str]:
