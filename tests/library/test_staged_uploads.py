@@ -1,5 +1,6 @@
 """Files survive a second submission: terminology notes or an error elsewhere keep the upload."""
 
+import functools
 import os
 import re
 import time
@@ -31,10 +32,15 @@ def _fields(w, **extra):
     return values
 
 
+@functools.cache
+def _pdf_bytes() -> bytes:
+    # Made once: WeasyPrint stamps each PDF with its creation time, so two renderings a second
+    # apart differ and "the same file chosen again" would no longer be the same file.
+    return samples.pdf("Harbour", ["Outreach along the quayside marketplace."])
+
+
 def _pdf():
-    return SimpleUploadedFile(
-        "harbour.pdf", samples.pdf("Harbour", ["Outreach along the quayside marketplace."])
-    )
+    return SimpleUploadedFile("harbour.pdf", _pdf_bytes())
 
 
 def _staged_ids(html: str) -> list[str]:
