@@ -35,7 +35,6 @@ KNOWN: set[tuple[str, str]] = {
     ("access", "workshops"),
     ("accounts", "network"),
     ("core", "network"),
-    ("workshops", "library"),
 }
 # Files of access still holding other apps' rules while they move to their apps.
 KNOWN_ACCESS_FILES = {"rules.py", "bench.py"}
