@@ -32,9 +32,7 @@ KNOWN: set[tuple[str, str]] = {
     ("access", "library"),
     ("access", "network"),
     ("access", "training"),
-    ("access", "workshops"),
     ("accounts", "network"),
-    ("workshops", "library"),
 }
 # Files of access still holding other apps' rules while they move to their apps.
 KNOWN_ACCESS_FILES = {"rules.py"}

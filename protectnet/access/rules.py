@@ -78,37 +78,6 @@ RULES: dict[str, Rule] = {
         frozenset({R.MEMBER, R.NETWORK_ADMIN, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER})
     ),
     "terminology.term.manage": Rule(ADMINS, description="Add and edit terms (audited)"),
-    # --- workshops ---------------------------------------------------------------------------
-    # Reading a workshop: the workshop scope decides (published for members, their own for
-    # guests, public pages for anyone); organisers (network admins) manage everything.
-    "workshops.workshop.view": Rule(EVERYONE),
-    "workshops.workshop.list": Rule(SIGNED_IN),
-    "workshops.workshop.manage": Rule(ADMINS),
-    "workshops.delegation.view": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
-    "workshops.nomination.create": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, d: workshops_can_nominate(p, d)
-    ),
-    "workshops.nomination.withdraw": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, n: admin_or_focal_of(p, n.delegation)
-    ),
-    "workshops.nomination.decide": Rule(ADMINS),
-    # The personal link's token is the credential: the holder acts as the invited person.
-    "workshops.registration.by_token": Rule(EVERYONE),
-    "workshops.registration.submit": Rule(
-        SIGNED_IN | {R.ANONYMOUS}, check=lambda p, o: workshops_is_own(p, o)
-    ),
-    "workshops.registration.view": Rule(
-        SIGNED_IN, check=lambda p, r: workshops_registration_viewable(p, r)
-    ),
-    "workshops.registration.sensitive.view": Rule(
-        SIGNED_IN, check=lambda p, r: p.is_admin or workshops_is_own(p, r)
-    ),
-    "workshops.registration.list": Rule(ADMINS),
-    "workshops.checkin": Rule(ADMINS),
-    "workshops.feedback.submit": Rule(SIGNED_IN, check=lambda p, r: workshops_is_own(p, r)),
-    "workshops.outcome.view": Rule(MEMBERS),
-    "workshops.outcome.manage": Rule(ADMINS),
-    "workshops.report.view": Rule(ADMINS),
     # --- training ----------------------------------------------------------------------------
     # Catalogue and schedule: signed-in users; the scopes narrow guests to their own courses.
     "training.course.view": Rule(SIGNED_IN),
@@ -283,64 +252,6 @@ ROUTES: dict[str, str] = {
     "terminology:term_edit": "terminology.term.manage",
     "api:terminology_check": "terminology.check",
     "api:terminology_term_list": "terminology.term.view",
-    # --- workshops ---------------------------------------------------------------------------
-    "workshops:workshop_list": "workshops.workshop.list",
-    "workshops:workshop_create": "workshops.workshop.manage",
-    "workshops:workshop_edit": "workshops.workshop.manage",
-    "workshops:workshop_detail": "workshops.workshop.view",
-    "workshops:agenda": "workshops.workshop.view",
-    "workshops:agenda_ics": "workshops.workshop.view",
-    "workshops:session_create": "workshops.workshop.manage",
-    "workshops:session_edit": "workshops.workshop.manage",
-    "workshops:speaker_create": "workshops.workshop.manage",
-    "workshops:delegation_list": "workshops.delegation.view",
-    "workshops:delegation_detail": "workshops.delegation.view",
-    "workshops:nomination_decide": "workshops.nomination.decide",
-    "workshops:nomination_withdraw": "workshops.delegation.view",
-    "workshops:registration_list": "workshops.registration.list",
-    "workshops:invitation_create": "workshops.workshop.manage",
-    "workshops:registration_detail": "workshops.workshop.list",
-    "workshops:participant_export": "workshops.registration.list",
-    "workshops:badges_pdf": "workshops.checkin",
-    "workshops:checkin": "workshops.checkin",
-    "workshops:checkin_record": "workshops.checkin",
-    "workshops:outcome_list": "workshops.outcome.view",
-    "workshops:outcome_create": "workshops.outcome.manage",
-    "workshops:outcome_edit": "workshops.outcome.manage",
-    "workshops:report": "workshops.report.view",
-    "workshops:report_pdf": "workshops.report.view",
-    "workshops:series_report": "workshops.report.view",
-    "workshops:registration_by_token": "workshops.registration.by_token",
-    "workshops:cancel_by_token": "workshops.registration.by_token",
-    "workshops:choose_by_token": "workshops.registration.by_token",
-    "workshops:visa_letter_by_token": "workshops.registration.by_token",
-    "workshops:agenda_ics_by_token": "workshops.registration.by_token",
-    "workshops:feedback_by_token": "workshops.registration.by_token",
-    "workshops:registration_me": "workshops.workshop.list",
-    "workshops:cancel_me": "workshops.workshop.list",
-    "workshops:choose_me": "workshops.workshop.list",
-    "workshops:visa_letter_me": "workshops.workshop.list",
-    "workshops:agenda_ics_me": "workshops.workshop.list",
-    "workshops:feedback_me": "workshops.workshop.list",
-    "api:workshop_list": "workshops.workshop.view",
-    "api:workshop_get": "workshops.workshop.view",
-    "api:workshop_session_list": "workshops.workshop.view",
-    "api:workshop_delegation_list": "workshops.delegation.view",
-    "api:workshop_nomination_list": "workshops.delegation.view",
-    "api:workshop_nomination_create": "workshops.delegation.view",
-    "api:workshop_registration_list": "workshops.workshop.list",
-    "api:workshop_checkin_create": "workshops.checkin",
-    "api:workshop_feedback_summary": "workshops.report.view",
-    "api:workshop_outcome_list": "workshops.outcome.view",
-    # Own registration and feedback: the services check that it is the caller's own.
-    "api:workshop_registration_get": "workshops.registration.view",
-    "api:workshop_registration_put": "workshops.registration.submit",
-    "api:workshop_registration_cancel": "workshops.registration.submit",
-    "api:workshop_feedback_create": "workshops.feedback.submit",
-    "api:workshop_outcome_create": "workshops.outcome.manage",
-    "api:outcome_update": "workshops.outcome.manage",
-    "api:workshop_session_create": "workshops.workshop.manage",
-    "api:session_update": "workshops.workshop.manage",
     # --- training ----------------------------------------------------------------------------
     "training:course_list": "training.course.view",
     "training:my_training": "training.course.view",
@@ -488,19 +399,6 @@ SCOPES = {
         if p.has(R.MEMBER, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER)
         else qs.none()
     ),
-    # --- workshops ---------------------------------------------------------------------------
-    "workshops.series": _members_only,
-    "workshops.workshop": lambda p, qs: workshops_workshop_scope(p, qs),
-    "workshops.session": lambda p, qs: workshops_via_workshop(p, qs),
-    "workshops.speaker": _members_only,
-    "workshops.delegation": lambda p, qs: workshops_delegation_scope(p, qs),
-    "workshops.nomination": lambda p, qs: workshops_delegation_scope(p, qs, "delegation__"),
-    "workshops.invitation": lambda p, qs: workshops_own_scope(p, qs),
-    "workshops.registration": lambda p, qs: workshops_registration_scope(p, qs),
-    "workshops.dayattendance": _admins_only,
-    "workshops.sessionattendance": _admins_only,
-    "workshops.feedbackresponse": _admins_only,
-    "workshops.outcome": lambda p, qs: workshops_via_workshop(p, qs) if p.is_member else qs.none(),
     # --- training ----------------------------------------------------------------------------
     "training.course": lambda p, qs: training_course_scope(p, qs),
     "training.question": lambda p, qs: training_question_scope(p, qs),
@@ -889,75 +787,3 @@ def training_results_scope(p: Principal, qs):
     trainers and admins (focal points see who completed, not the answers)."""
     q = _training_enrolment_q(p, focal=False, prefix="enrolment__")
     return qs.none() if q is None else qs.filter(q)
-
-
-# --- workshops (helpers for the workshops sections above) -------------------------------------
-def workshops_is_own(p: Principal, obj) -> bool:
-    """The invited or registered person (a signed-in user, or the holder of the personal link)."""
-    return p.person_id is not None and getattr(obj, "person_id", None) == p.person_id
-
-
-def workshops_can_nominate(p: Principal, delegation) -> bool:
-    return admin_or_focal_of(p, delegation) and delegation.workshop.status in (
-        "planned",
-        "registration_open",
-    )
-
-
-def workshops_registration_viewable(p: Principal, r) -> bool:
-    if p.is_admin or workshops_is_own(p, r):
-        return True
-    return r.delegation_id is not None and r.delegation.country_id in p.focal_country_ids
-
-
-def _workshops_guest_ids(p: Principal):
-    from django.apps import apps
-
-    invitation = apps.get_model("workshops", "Invitation")
-    return invitation.objects.filter(person_id=p.person_id, revoked_at__isnull=True).values(
-        "workshop_id"
-    )
-
-
-def workshops_workshop_scope(p: Principal, qs):
-    """Admins: all; members: published; guests: the workshops they are invited to; anyone: the
-    public pages the organisers enabled."""
-    if p.is_admin:
-        return qs
-    q = Q(public_page=True) & ~Q(status="draft")
-    if p.is_member:
-        q |= ~Q(status="draft")
-    elif p.person_id:
-        q |= ~Q(status="draft") & Q(pk__in=_workshops_guest_ids(p))
-    return qs.filter(q)
-
-
-def workshops_via_workshop(p: Principal, qs):
-    from django.apps import apps
-
-    workshop = apps.get_model("workshops", "Workshop")
-    return qs.filter(workshop__in=workshops_workshop_scope(p, workshop.objects.all()).values("pk"))
-
-
-def workshops_delegation_scope(p: Principal, qs, prefix: str = ""):
-    if p.is_admin:
-        return qs
-    if not p.focal_country_ids:
-        return qs.none()
-    return qs.filter(**{f"{prefix}country_id__in": list(p.focal_country_ids)})
-
-
-def workshops_own_scope(p: Principal, qs):
-    if p.is_admin:
-        return qs
-    return qs.filter(person_id=p.person_id) if p.person_id else qs.none()
-
-
-def workshops_registration_scope(p: Principal, qs):
-    """Admins: all; the person: their own; focal points: their country's delegation."""
-    if p.is_admin:
-        return qs
-    q = Q(person_id=p.person_id) if p.person_id else Q(pk__in=[])
-    if p.focal_country_ids:
-        q |= Q(delegation__country_id__in=list(p.focal_country_ids))
-    return qs.filter(q)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.network.models import Country, Organisation
@@ -10,7 +11,7 @@ from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import Outcome, Registration, Session, SessionKind, Speaker, Workshop
 from .services.editions import to_utc
-from .services.registrations import FORM_FIELDS
+from .services.registrations import FORM_FIELDS, RegistrationInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -150,54 +151,45 @@ class NominationForm(TerminologyCheckMixin, forms.Form):
         self.fields["person"].queryset = people
 
 
-class RegistrationForm(forms.ModelForm):
-    class Meta:
-        model = Registration
-        fields = list(FORM_FIELDS)
-        widgets = {
-            "arrival_on": DATE,
-            "departure_on": DATE,
-            "passport_expiry": DATE,
-            "date_of_birth": DATE,
-            "dietary_needs": forms.Textarea(attrs={"rows": 2}),
-            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
-        }
-        labels = {
-            "consent_participant_list": _(
-                "I agree to appear (name, organisation, country) on the participant list"
-            ),
-            "needs_visa_letter": _("I need a visa invitation letter"),
-            "arrival_details": _("Arrival (flight, time)"),
-            "departure_details": _("Departure (flight, time)"),
-        }
-        help_texts = {
-            "gender": _("Optional, in your own words; used only in anonymous totals."),
-        }
+REGISTRATION_WIDGETS = {
+    "arrival_on": DATE,
+    "departure_on": DATE,
+    "passport_expiry": DATE,
+    "date_of_birth": DATE,
+    "dietary_needs": forms.Textarea(attrs={"rows": 2}),
+    "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+}
+REGISTRATION_LABELS = {
+    "consent_participant_list": _(
+        "I agree to appear (name, organisation, country) on the participant list"
+    ),
+    "needs_visa_letter": _("I need a visa invitation letter"),
+    "arrival_details": _("Arrival (flight, time)"),
+    "departure_details": _("Departure (flight, time)"),
+}
+REGISTRATION_HELP = {"gender": _("Optional, in your own words; used only in anonymous totals.")}
 
-    def __init__(self, *args, workshop: Workshop, **kwargs):
+
+class RegistrationForm(forms.Form):
+    """Parses the page into a RegistrationInput; the service checks the rules (travel dates,
+    passport) and its refusals are shown on their fields."""
+
+    def __init__(self, *args, registration: Registration | None = None, **kwargs):
+        if registration is not None:
+            kwargs.setdefault("initial", model_to_dict(registration, fields=FORM_FIELDS))
         super().__init__(*args, **kwargs)
-        self.workshop = workshop
+        self.fields.update(
+            forms.fields_for_model(
+                Registration,
+                fields=FORM_FIELDS,
+                widgets=REGISTRATION_WIDGETS,
+                labels=REGISTRATION_LABELS,
+                help_texts=REGISTRATION_HELP,
+            )
+        )
 
-    def clean(self):
-        cleaned = super().clean()
-        arrival, departure = cleaned.get("arrival_on"), cleaned.get("departure_on")
-        if arrival and departure and departure < arrival:
-            self.add_error("departure_on", _("Departure cannot be before arrival."))
-        if cleaned.get("needs_visa_letter"):
-            for name in ("passport_full_name", "passport_number", "passport_nationality"):
-                if not cleaned.get(name):
-                    self.add_error(name, _("Needed for the visa invitation letter."))
-            expiry = cleaned.get("passport_expiry")
-            if expiry is None:
-                self.add_error("passport_expiry", _("Needed for the visa invitation letter."))
-            elif expiry <= self.workshop.end_date:
-                self.add_error(
-                    "passport_expiry", _("The passport must be valid after the workshop.")
-                )
-        return cleaned
-
-    def data_for_service(self) -> dict:
-        return {name: self.cleaned_data[name] for name in FORM_FIELDS}
+    def to_input(self) -> RegistrationInput:
+        return RegistrationInput(**{name: self.cleaned_data[name] for name in FORM_FIELDS})
 
 
 class CheckInForm(forms.Form):

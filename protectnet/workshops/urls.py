@@ -1,5 +1,7 @@
 from django.urls import path
 
+from protectnet.access.routes import route
+
 from .views import delegations, organiser, outcomes, participant, workshops
 
 app_name = "workshops"
@@ -51,13 +53,25 @@ urlpatterns = [
     path("series/<int:series_id>/report/", outcomes.series_report, name="series_report"),
 ]
 
-# The invitee's pages, through the personal link or signed in ("me"): the same views.
-for door, prefix in (("by_token", T), ("me", ME)):
+# The invitee's pages, through the personal link or signed in ("me"): the same views, each door
+# with its own action (the token is the credential; "me" needs a signed-in user).
+DOORS = (
+    ("by_token", T, "workshops.registration.by_token"),
+    ("me", ME, "workshops.workshop.list"),
+)
+for door, prefix, action in DOORS:
     urlpatterns += [
-        path(prefix, participant.registration, name=f"registration_{door}"),
-        path(prefix + "cancel/", participant.cancel, name=f"cancel_{door}"),
-        path(prefix + "sessions/", participant.choose, name=f"choose_{door}"),
-        path(prefix + "visa-letter.pdf", participant.visa_letter, name=f"visa_letter_{door}"),
-        path(prefix + "agenda.ics", participant.agenda_ics, name=f"agenda_ics_{door}"),
-        path(prefix + "feedback/", participant.feedback, name=f"feedback_{door}"),
+        route(prefix, participant.registration, name=f"registration_{door}", action=action),
+        route(prefix + "cancel/", participant.cancel, name=f"cancel_{door}", action=action),
+        route(prefix + "sessions/", participant.choose, name=f"choose_{door}", action=action),
+        route(
+            prefix + "visa-letter.pdf",
+            participant.visa_letter,
+            name=f"visa_letter_{door}",
+            action=action,
+        ),
+        route(
+            prefix + "agenda.ics", participant.agenda_ics, name=f"agenda_ics_{door}", action=action
+        ),
+        route(prefix + "feedback/", participant.feedback, name=f"feedback_{door}", action=action),
     ]

@@ -233,7 +233,7 @@ def test_cancel_is_idempotent_and_frees_the_seat(world, ws, api, people):
     assert AuditEntry.objects.filter(action="workshops.registration.cancel").count() == 1
 
 
-@pytest.mark.queries("api:workshop_registration_get")
+@pytest.mark.queries("api:workshops_registration_get")
 def test_my_registration_query_count_is_constant(world, ws, api, people):
     registration = registered(world, ws)
     actor = acting_for(None, registration.invitation)

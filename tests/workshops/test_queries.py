@@ -140,13 +140,13 @@ def test_one_registration_costs_the_same_however_many_others(
 
 
 @pytest.mark.queries(
-    "api:workshop_list",
-    "api:workshop_get",
-    "api:workshop_session_list",
-    "api:workshop_delegation_list",
-    "api:workshop_nomination_list",
-    "api:workshop_outcome_list",
-    "api:workshop_registration_list",
+    "api:workshops_workshop_list",
+    "api:workshops_workshop_get",
+    "api:workshops_session_list",
+    "api:workshops_delegation_list",
+    "api:workshops_nomination_list",
+    "api:workshops_outcome_list",
+    "api:workshops_registration_list",
 )
 @pytest.mark.parametrize(
     "path",

@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from protectnet.access.models import AuditEntry
 from protectnet.workshops.models import Delegation, Invitation, Registration, Session
 from protectnet.workshops.services.registrations import (
+    RegistrationInput,
     SeatsFull,
     acting_for,
     registration_cancel,
+    registration_submit,
     session_choose,
     session_unchoose,
 )
@@ -96,6 +98,17 @@ def test_passport_must_outlive_the_workshop(world, ws):
             passport_expiry=date(2030, 3, 1),
         )
     assert "passport_expiry" in exc.value.message_dict
+
+
+def test_the_service_refuses_travel_dates_out_of_order_on_the_field(world, ws):
+    """The rule lives in the service (the page and the API show its refusal on the field)."""
+    person = person_in(world.kh_police)
+    invitation, _raw = _invitation(world, ws, person)
+    data = RegistrationInput(arrival_on=date(2030, 3, 5), departure_on=date(2030, 3, 3))
+    with pytest.raises(ValidationError) as exc:
+        registration_submit(actor=acting_for(None, invitation), invitation=invitation, data=data)
+    assert list(exc.value.message_dict) == ["departure_on"]
+    assert not Registration.objects.filter(invitation=invitation).exists()
 
 
 def test_registration_closed_is_refused(world, ws):

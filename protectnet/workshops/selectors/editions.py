@@ -8,8 +8,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from protectnet.access.policy import get_visible_or_404, visible
+from protectnet.core.providers import providers
 
-from ..models import Delegation, Nomination, Series, Session, Speaker, Workshop
+from ..models import Delegation, Nomination, Series, Session, SessionKind, Speaker, Workshop
 
 
 def workshop_list(*, user) -> QuerySet:
@@ -28,9 +29,12 @@ def series_get(*, user, id) -> Series:
     return get_visible_or_404(user, Series.objects.all(), pk=id)
 
 
+def series_workshops(*, user, series: Series) -> QuerySet:
+    return visible(user, Workshop.objects.filter(series=series)).select_related("host_country")
+
+
 def session_list(*, user, workshop: Workshop) -> QuerySet:
     """The agenda: a fixed number of queries however many sessions and speakers."""
-    resource = apps.get_model("library", "Resource")
     speakers = Speaker.objects.order_by("name")
     return (
         visible(user, Session.objects.filter(workshop=workshop))
@@ -38,9 +42,27 @@ def session_list(*, user, workshop: Workshop) -> QuerySet:
         .prefetch_related(
             Prefetch("chairs", queryset=speakers),
             Prefetch("speakers", queryset=speakers),
-            Prefetch("resources", queryset=visible(user, resource.objects.order_by("title"))),
+            Prefetch("resources", queryset=resource_choices(user=user)),
         )
     )
+
+
+def workshop_session_get(*, workshop: Workshop, id) -> Session:
+    """A session of this workshop (the workshop already passed the caller's scope), or 404."""
+    session = Session.objects.filter(workshop=workshop, pk=id).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def workshop_sessions(*, workshop: Workshop, kind: str | None = None) -> QuerySet:
+    """The workshop's sessions in agenda order, unshaped (the check-in desk, the invitee)."""
+    qs = Session.objects.filter(workshop=workshop)
+    return qs.filter(kind=kind) if kind else qs
+
+
+def breakout_list(*, workshop: Workshop, ids) -> list[Session]:
+    return list(workshop_sessions(workshop=workshop, kind=SessionKind.BREAKOUT).filter(pk__in=ids))
 
 
 def session_get(*, user, id) -> Session:
@@ -109,9 +131,20 @@ def nominable_people(*, user, delegation: Delegation) -> QuerySet:
 
 
 def resource_choices(*, user) -> QuerySet:
-    """Library resources the organiser may link to a session (only those they can see)."""
-    resource = apps.get_model("library", "Resource")
-    return visible(user, resource.objects.order_by("title"))
+    """Library resources the organiser may link to a session (only those they can see).
+
+    The library provides them (core.providers): workshops does not import another feature app.
+    Without it installed, a session links to nothing."""
+    for module in providers("linkable"):
+        return module.resource_choices(user=user)
+    return Session.resources.field.related_model.objects.none()
+
+
+def nominee_get(*, user, id):
+    """A person the caller sees in the directory (their memberships loaded), or 404."""
+    person = apps.get_model("network", "Person")
+    qs = person.objects.prefetch_related("memberships__organisation")
+    return get_visible_or_404(user, qs, pk=id)
 
 
 def invitable_people(*, user) -> QuerySet:

@@ -35,13 +35,18 @@ def invitation_by_token(raw: str) -> Invitation:
 
 def my_invitation(*, user, workshop) -> Invitation | None:
     """The caller's own current invitation to a workshop they can see (None: not invited)."""
+    return my_invitation_to(user=user, workshop_id=workshop.pk)
+
+
+def my_invitation_to(*, user, workshop_id: int) -> Invitation | None:
+    """The same, by the workshop's id (the "me" pages resolve it before the workshop)."""
     person_id = principal_for(user).person_id
     if person_id is None:
         return None
     qs = Invitation.objects.select_related("workshop", "workshop__host_country", "person")
     return (
         visible(user, qs)
-        .filter(workshop=workshop, person_id=person_id, revoked_at__isnull=True)
+        .filter(workshop_id=workshop_id, person_id=person_id, revoked_at__isnull=True)
         .exclude(workshop__status="draft")
         .first()
     )

@@ -5,6 +5,10 @@ select_for_update() inside the transaction before counting (SQLite: the IMMEDIAT
 holds the write lock from BEGIN), and a check constraint refuses any count above the limit.
 """
 
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -17,7 +21,6 @@ from protectnet.access.principal import Principal, principal_for
 from protectnet.access.roles import Role
 
 from ..models import (
-    SENSITIVE_FIELDS,
     Delegation,
     Invitation,
     Nomination,
@@ -30,14 +33,46 @@ from ..models import (
 )
 from .delegations import promote_waitlist
 
-FORM_FIELDS = (
-    "gender",
-    "consent_participant_list",
-    "needs_visa_letter",
-    "arrival_on",
-    "departure_on",
-    *SENSITIVE_FIELDS,
-)
+
+@dataclass(frozen=True)
+class RegistrationInput:
+    """What a person submits to register: the page's form and the API both produce one."""
+
+    gender: str = ""
+    consent_participant_list: bool = False
+    needs_visa_letter: bool = False
+    arrival_on: date | None = None
+    departure_on: date | None = None
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+    passport_full_name: str = ""
+    passport_number: str = ""
+    passport_nationality: str = ""
+    passport_expiry: date | None = None
+    date_of_birth: date | None = None
+    emergency_contact_name: str = ""
+    emergency_contact_phone: str = ""
+    arrival_details: str = ""
+    departure_details: str = ""
+
+    @classmethod
+    def of(cls, registration: Registration) -> "RegistrationInput":
+        """The values a registration holds now (the base a partial change starts from)."""
+        return cls(**{name: getattr(registration, name) for name in FORM_FIELDS})
+
+
+FORM_FIELDS = tuple(f.name for f in fields(RegistrationInput))
+PASSPORT_TEXT = ("passport_full_name", "passport_number", "passport_nationality")
+
+
+def as_input(data: "RegistrationInput | Mapping") -> RegistrationInput:
+    """A mapping of some fields (scripts, fixtures) stands for the input with those values."""
+    if isinstance(data, RegistrationInput):
+        return data
+    unknown = set(data) - set(FORM_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    return RegistrationInput(**data)
 
 
 class SeatsFull(ValidationError):
@@ -93,35 +128,34 @@ def _snapshot(registration: Registration) -> None:
 
 
 def _check_dates(registration: Registration) -> None:
+    """The travel and passport rules, each refusal on the field it concerns."""
+    errors = {}
+    arrival, departure = registration.arrival_on, registration.departure_on
+    if arrival and departure and departure < arrival:
+        errors["departure_on"] = [_("Departure cannot be before arrival.")]
     if registration.needs_visa_letter:
-        missing = [
-            name
-            for name in ("passport_full_name", "passport_number", "passport_nationality")
-            if not getattr(registration, name)
-        ]
-        if missing or registration.passport_expiry is None:
-            raise ValidationError(
-                {
-                    name: _("Needed for the visa invitation letter.")
-                    for name in [*missing, "passport_expiry"]
-                    if name in missing or registration.passport_expiry is None
-                }
-            )
-        if registration.passport_expiry <= registration.workshop.end_date:
-            raise ValidationError(
-                {"passport_expiry": _("The passport must be valid after the workshop.")}
-            )
+        for name in PASSPORT_TEXT:
+            if not getattr(registration, name):
+                errors[name] = [_("Needed for the visa invitation letter.")]
+        expiry = registration.passport_expiry
+        if expiry is None:
+            errors["passport_expiry"] = [_("Needed for the visa invitation letter.")]
+        elif expiry <= registration.workshop.end_date:
+            errors["passport_expiry"] = [_("The passport must be valid after the workshop.")]
+    if errors:
+        raise ValidationError(errors)
 
 
-def registration_submit(*, actor, invitation: Invitation, data: dict) -> Registration:
-    """Create the registration (taking a delegation seat) or change it. `data`: FORM_FIELDS.
+def registration_submit(
+    *, actor, invitation: Invitation, data: RegistrationInput | Mapping
+) -> Registration:
+    """Create the registration (taking a delegation seat) or change it.
 
-    Everything that only reads (the snapshot, validation) happens before the transaction, so the
-    seat lock is held for a handful of statements only."""
+    The rules are checked here, once, for the page and the API alike. Everything that only reads
+    (the snapshot, validation) happens before the transaction, so the seat lock is held for a
+    handful of statements only."""
     require(actor, "workshops.registration.submit", invitation)
-    unknown = set(data) - set(FORM_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    data = asdict(as_input(data))
     existing = Registration.objects.filter(invitation=invitation).first()
     if existing is not None and existing.is_active:
         return _change(actor, existing, data)
@@ -146,7 +180,11 @@ def registration_submit(*, actor, invitation: Invitation, data: dict) -> Registr
 
 
 def registration_save(
-    *, actor, invitation: Invitation, data: dict, breakouts: list[Session] | None = None
+    *,
+    actor,
+    invitation: Invitation,
+    data: RegistrationInput,
+    breakouts: list[Session] | None = None,
 ) -> Registration:
     """Registration and (when given) the exact set of chosen breakouts, all or nothing: a full
     breakout undoes the registration change too. The API's single write for "my registration"."""
@@ -175,8 +213,8 @@ def _change(actor, existing: Registration, data: dict) -> Registration:
     for name in changed:
         setattr(existing, name, data[name])
     existing.updated_at = timezone.now()
+    _check_dates(existing)  # first: its refusals name fields; the constraint's would not
     existing.full_clean()
-    _check_dates(existing)
     with transaction.atomic():
         existing.save(update_fields=[*changed, "updated_at"])
         # Field names only: the values are sensitive.

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 
 from ..forms import NominationForm, QuotaForm
 from ..selectors import editions as sel
@@ -16,6 +17,7 @@ from .common import attach_errors, error_text
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.delegation.view")
 def delegation_list(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     can_manage = can(request.user, "workshops.workshop.manage")
@@ -40,6 +42,7 @@ def delegation_list(request, workshop_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.delegation.view")
 def delegation_detail(request, delegation_id: int):
     delegation = sel.delegation_get(user=request.user, id=delegation_id)
     may_nominate = can(request.user, "workshops.nomination.create", delegation)
@@ -81,6 +84,7 @@ def delegation_detail(request, delegation_id: int):
 
 
 @require_POST
+@requires("workshops.nomination.decide")
 def nomination_decide(request, nomination_id: int):
     nomination = sel.nomination_get(user=request.user, id=nomination_id)
     approve = request.POST.get("decision") == "approve"
@@ -97,6 +101,7 @@ def nomination_decide(request, nomination_id: int):
 
 
 @require_POST
+@requires("workshops.nomination.withdraw")
 def nomination_withdraw(request, nomination_id: int):
     nomination = sel.nomination_get(user=request.user, id=nomination_id)
     try:

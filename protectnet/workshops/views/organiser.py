@@ -6,28 +6,30 @@ from datetime import date
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from protectnet.access import audit
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response, xlsx_response
 from protectnet.core.pdf import pdf_response, render_pdf
 from protectnet.network.models import Sector
 
 from ..forms import CheckInForm, InvitationForm
-from ..models import RegistrationStatus, Session
+from ..models import RegistrationStatus
 from ..selectors import editions as sel
 from ..selectors import registrations as regs
 from ..services import checkin as checkin_svc
+from ..services import exports
 from ..services.delegations import invitation_send
 from ..services.registrations import sensitive_read
 from .common import attach_errors, error_text, paginate
 
 
+@requires("workshops.registration.list")
 def registration_list(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     q = request.GET.get("q", "").strip()[:100]
@@ -53,6 +55,7 @@ def registration_list(request, workshop_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.workshop.manage")
 def invitation_create(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     form = InvitationForm(
@@ -71,6 +74,7 @@ def invitation_create(request, workshop_id: int):
     return render(request, "workshops/invitation_form.html", {"form": form, "workshop": workshop})
 
 
+@requires("workshops.registration.view")
 def registration_detail(request, registration_id: int):
     registration = regs.registration_get(user=request.user, id=registration_id)
     show_sensitive = can(request.user, "workshops.registration.sensitive.view", registration)
@@ -91,6 +95,7 @@ SECTORS = dict(Sector.choices)
 EXPORT_HEADER = ["Name", "Organisation", "Country", "Sector", "Registered on"]
 
 
+@requires("workshops.registration.list")
 def participant_export(request, workshop_id: int, fmt: str):
     """The participant list as CSV or XLSX: only people who consented, only listed fields."""
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
@@ -104,12 +109,8 @@ def participant_export(request, workshop_id: int, fmt: str):
         )
         for r in regs.participant_list(workshop=workshop)
     ]
-    audit.record(
-        "workshops.participants.export",
-        actor=request.user,
-        obj=workshop,
-        request=request,
-        data={"format": fmt, "rows": len(rows)},
+    exports.participants_exported(
+        actor=request.user, workshop=workshop, fmt=fmt, rows=len(rows), request=request
     )
     name = f"workshop-{workshop.pk}-participants"
     if fmt == "xlsx":
@@ -121,18 +122,15 @@ def _qr_data_uri(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
 
 
+@requires("workshops.checkin")
 def badges_pdf(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     people = regs.registration_list(
         user=request.user, workshop=workshop, status=RegistrationStatus.REGISTERED
     )
     badges = [{"registration": r, "qr": _qr_data_uri(checkin_svc.badge_token(r))} for r in people]
-    audit.record(
-        "workshops.badges.print",
-        actor=request.user,
-        obj=workshop,
-        request=request,
-        data={"badges": len(badges)},
+    exports.badges_printed(
+        actor=request.user, workshop=workshop, badges=len(badges), request=request
     )
     data = render_pdf("workshops/pdf/badges.html", {"workshop": workshop, "badges": badges})
     return pdf_response(data, f"workshop-{workshop.pk}-badges.pdf")
@@ -143,6 +141,7 @@ def _default_day(workshop) -> date:
     return today if today in workshop.days else workshop.start_date
 
 
+@requires("workshops.checkin")
 def checkin(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     try:
@@ -161,7 +160,7 @@ def checkin(request, workshop_id: int):
     )
     sessions = [
         s
-        for s in Session.objects.filter(workshop=workshop)
+        for s in sel.workshop_sessions(workshop=workshop)
         if timezone.localtime(s.starts_at, workshop.tz).date() == day
     ]
     return render(
@@ -179,6 +178,7 @@ def checkin(request, workshop_id: int):
 
 
 @require_POST
+@requires("workshops.checkin")
 def checkin_record(request, workshop_id: int):
     """One check-in. JSON for the scanner (and its offline queue), a redirect for plain forms.
     Idempotent: the same scan sent twice answers "already checked in" and records nothing."""
@@ -198,9 +198,7 @@ def checkin_record(request, workshop_id: int):
     cd = form.cleaned_data
     session = None
     if cd.get("session"):
-        session = Session.objects.filter(workshop=workshop, pk=cd["session"]).first()
-        if session is None:
-            raise Http404
+        session = sel.workshop_session_get(workshop=workshop, id=cd["session"])
     try:
         result = checkin_svc.checkin_record(
             actor=request.user,

@@ -2,30 +2,27 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from protectnet.access.policy import can, visible
+from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import report
 from ..forms import OutcomeForm
-from ..models import Outcome, Workshop
 from ..selectors import editions as sel
+from ..selectors import outcomes as outcome_sel
 from ..services import outcomes as svc
 from .common import attach_errors
 
 
+@requires("workshops.outcome.view")
 def outcome_list(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
-    outcomes = (
-        visible(request.user, Outcome.objects.filter(workshop=workshop))
-        .select_related("owner_organisation", "contact")
-        .prefetch_related("countries")
-    )
+    outcomes = outcome_sel.outcome_list(user=request.user, workshop=workshop)
     return render(
         request,
         "workshops/outcome_list.html",
@@ -38,17 +35,12 @@ def outcome_list(request, workshop_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.outcome.manage")
 def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     outcome = None
     if outcome_id is not None:
-        outcome = (
-            visible(request.user, Outcome.objects.filter(workshop=workshop))
-            .filter(pk=outcome_id)
-            .first()
-        )
-        if outcome is None:
-            raise Http404
+        outcome = outcome_sel.outcome_get(user=request.user, id=outcome_id, workshop=workshop)
     form = OutcomeForm(request.POST or None, instance=outcome)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "terminology_confirmed"}
@@ -71,11 +63,13 @@ def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
     )
 
 
+@requires("workshops.report.view")
 def report_page(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     return render(request, "workshops/report.html", report.workshop_report(workshop))
 
 
+@requires("workshops.report.view")
 def report_pdf(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     context = {**report.workshop_report(workshop), "generated": timezone.now()}
@@ -83,11 +77,10 @@ def report_pdf(request, workshop_id: int):
     return pdf_response(data, f"workshop-{workshop.pk}-report.pdf")
 
 
+@requires("workshops.report.view")
 def series_report(request, series_id: int):
     series = sel.series_get(user=request.user, id=series_id)
-    workshops = list(
-        visible(request.user, Workshop.objects.filter(series=series)).select_related("host_country")
-    )
+    workshops = list(sel.series_workshops(user=request.user, series=series))
     context = {"series": series, **report.series_report(workshops)}
     if request.GET.get("format") == "pdf":
         data = render_pdf("workshops/pdf/series.html", {**context, "generated": timezone.now()})

@@ -12,16 +12,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from protectnet.access.policy import visible
-from protectnet.access.principal import principal_for
 from protectnet.core.exports import ics_response
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import ics
 from ..forms import FeedbackForm, RegistrationForm
-from ..models import Invitation, Session, SessionKind
+from ..models import SessionKind
 from ..selectors import editions as sel
-from ..selectors.registrations import invitation_by_token, registration_for_invitation
+from ..selectors.registrations import (
+    invitation_by_token,
+    my_invitation_to,
+    registration_for_invitation,
+)
 from ..services import feedback as feedback_svc
 from ..services import registrations as svc
 from .common import attach_errors, error_text
@@ -34,15 +36,8 @@ class Door:
             self.args = [token]
             self.prefix = "by_token"
         else:
-            person_id = principal_for(request.user).person_id
-            qs = Invitation.objects.select_related("workshop", "workshop__host_country", "person")
-            self.invitation = (
-                visible(request.user, qs)
-                .filter(workshop_id=workshop_id, person_id=person_id, revoked_at__isnull=True)
-                .exclude(workshop__status="draft")
-                .first()
-            )
-            if person_id is None or self.invitation is None:
+            self.invitation = my_invitation_to(user=request.user, workshop_id=workshop_id)
+            if self.invitation is None:
                 raise Http404
             self.args = [workshop_id]
             self.prefix = "me"
@@ -62,16 +57,14 @@ def registration(request, token: str | None = None, workshop_id: int | None = No
     door = Door(request, token, workshop_id)
     current = registration_for_invitation(door.invitation)
     form = RegistrationForm(
-        request.POST or None,
-        instance=current if current and current.is_active else None,
-        workshop=door.workshop,
+        request.POST or None, registration=current if current and current.is_active else None
     )
     if current is not None and current.is_active and request.method == "GET":
         svc.sensitive_read(actor=door.actor, registration=current, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             svc.registration_submit(
-                actor=door.actor, invitation=door.invitation, data=form.data_for_service()
+                actor=door.actor, invitation=door.invitation, data=form.to_input()
             )
         except ValidationError as exc:
             attach_errors(form, exc)
@@ -83,7 +76,7 @@ def registration(request, token: str | None = None, workshop_id: int | None = No
         chosen = {c.session_id for c in current.session_choices.all()}
         breakouts = [
             (s, s.pk in chosen)
-            for s in Session.objects.filter(workshop=door.workshop, kind=SessionKind.BREAKOUT)
+            for s in sel.workshop_sessions(workshop=door.workshop, kind=SessionKind.BREAKOUT)
         ]
     return render(
         request,
@@ -120,11 +113,7 @@ def cancel(request, token: str | None = None, workshop_id: int | None = None):
 def choose(request, token: str | None = None, workshop_id: int | None = None):
     door = Door(request, token, workshop_id)
     current = _active(door)
-    session = Session.objects.filter(
-        workshop=door.workshop, pk=request.POST.get("session") or 0
-    ).first()
-    if session is None:
-        raise Http404
+    session = sel.workshop_session_get(workshop=door.workshop, id=request.POST.get("session") or 0)
     try:
         if request.POST.get("action") == "leave":
             svc.session_unchoose(actor=door.actor, registration=current, session=session)
@@ -157,7 +146,7 @@ def agenda_ics(request, token: str | None = None, workshop_id: int | None = None
     chosen = {c.session_id for c in current.session_choices.all()}
     sessions = [
         s
-        for s in Session.objects.filter(workshop=door.workshop)
+        for s in sel.workshop_sessions(workshop=door.workshop)
         if s.kind != SessionKind.BREAKOUT or s.pk in chosen
     ]
     data = ics.agenda_calendar(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.exports import ics_response
 
 from .. import ics
@@ -18,6 +19,7 @@ from ..services import editions as svc
 from .common import attach_errors, paginate
 
 
+@requires("workshops.workshop.list")
 def workshop_list(request):
     page = paginate(request, sel.workshop_list(user=request.user), 25)
     return render(
@@ -27,6 +29,7 @@ def workshop_list(request):
     )
 
 
+@requires("workshops.workshop.view")
 def workshop_detail(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     user = request.user
@@ -48,6 +51,7 @@ def workshop_detail(request, workshop_id: int):
     return render(request, "workshops/workshop_detail.html", context)
 
 
+@requires("workshops.workshop.view")
 def agenda(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     sessions = list(sel.session_list(user=request.user, workshop=workshop))
@@ -64,6 +68,7 @@ def agenda(request, workshop_id: int):
     )
 
 
+@requires("workshops.workshop.view")
 def agenda_ics(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     sessions = sel.session_list(user=request.user, workshop=workshop)
@@ -72,6 +77,7 @@ def agenda_ics(request, workshop_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.workshop.manage")
 def workshop_edit(request, workshop_id: int | None = None):
     workshop = sel.workshop_get(user=request.user, id=workshop_id) if workshop_id else None
     form = WorkshopForm(request.POST or None, instance=workshop)
@@ -101,6 +107,7 @@ def workshop_edit(request, workshop_id: int | None = None):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.workshop.manage")
 def session_edit(request, workshop_id: int, session_id: int | None = None):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     session = None
@@ -134,6 +141,7 @@ def session_edit(request, workshop_id: int, session_id: int | None = None):
 
 
 @require_http_methods(["GET", "POST"])
+@requires("workshops.workshop.manage")
 def speaker_create(request, workshop_id: int):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     form = SpeakerForm(request.POST or None)
