@@ -31,7 +31,6 @@ KNOWN: set[tuple[str, str]] = {
     ("access", "alerts"),
     ("access", "library"),
     ("access", "network"),
-    ("access", "training"),
     ("access", "workshops"),
     ("accounts", "network"),
     ("core", "network"),

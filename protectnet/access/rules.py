@@ -109,32 +109,6 @@ RULES: dict[str, Rule] = {
     "workshops.outcome.view": Rule(MEMBERS),
     "workshops.outcome.manage": Rule(ADMINS),
     "workshops.report.view": Rule(ADMINS),
-    # --- training ----------------------------------------------------------------------------
-    # Catalogue and schedule: signed-in users; the scopes narrow guests to their own courses.
-    "training.course.view": Rule(SIGNED_IN),
-    "training.course.manage": Rule(ADMINS | {R.TRAINER}),
-    "training.delivery.create": Rule(ADMINS | {R.TRAINER}),
-    # A trainer manages the deliveries they train; admins all of them.
-    "training.delivery.manage": Rule(
-        ADMINS | {R.TRAINER}, check=lambda p, d: training_trains(p, d)
-    ),
-    # Focal points nominate people of their country; trainers of the delivery and admins anyone.
-    "training.enrolment.nominate": Rule(
-        ADMINS | {R.TRAINER, R.FOCAL_POINT}, check=lambda p, e: training_can_nominate(p, e)
-    ),
-    "training.test.take": Rule(SIGNED_IN, check=lambda p, e: training_own(p, e)),
-    "training.evaluation.submit": Rule(SIGNED_IN, check=lambda p, e: training_own(p, e)),
-    "training.followup.answer": Rule(SIGNED_IN, check=lambda p, f: training_own(p, f.enrolment)),
-    "training.certificate.download": Rule(
-        SIGNED_IN, check=lambda p, c: training_results_reader(p, c.enrolment)
-    ),
-    "training.certificate.revoke": Rule(
-        ADMINS | {R.TRAINER}, check=lambda p, c: training_trains(p, c.enrolment.delivery)
-    ),
-    "training.certificate.verify": Rule(EVERYONE, description="Public certificate verification"),
-    "training.capacity.view": Rule(
-        ADMINS | {R.TRAINER, R.FOCAL_POINT}, description="Aggregates only, no names"
-    ),
     # --- library -----------------------------------------------------------------------------
     # Reading is decided per row by the library scope (markings); the role gate lets everyone in
     # so TLP:CLEAR resources reach anonymous visitors.
@@ -341,51 +315,6 @@ ROUTES: dict[str, str] = {
     "api:outcome_update": "workshops.outcome.manage",
     "api:workshop_session_create": "workshops.workshop.manage",
     "api:session_update": "workshops.workshop.manage",
-    # --- training ----------------------------------------------------------------------------
-    "training:course_list": "training.course.view",
-    "training:my_training": "training.course.view",
-    "training:course_create": "training.course.manage",
-    "training:course_detail": "training.course.view",
-    "training:course_edit": "training.course.manage",
-    "training:question_list": "training.course.manage",
-    "training:question_retire": "training.course.manage",
-    "training:question_edit": "training.course.manage",
-    "training:question_delete": "training.course.manage",
-    "training:delivery_create": "training.delivery.create",
-    "training:delivery_detail": "training.course.view",
-    "training:delivery_edit": "training.delivery.manage",
-    "training:enrolment_create": "training.enrolment.nominate",
-    "training:enrolment_withdraw": "training.enrolment.nominate",
-    "training:attendance_record": "training.delivery.manage",
-    "training:delivery_complete": "training.delivery.manage",
-    "training:delivery_rescore": "training.delivery.manage",
-    "training:delivery_results_export": "training.delivery.manage",
-    "training:test_take": "training.test.take",
-    "training:evaluation_submit": "training.evaluation.submit",
-    "training:followup_answer": "training.followup.answer",
-    "training:certificate_download": "training.certificate.download",
-    "training:certificate_revoke": "training.certificate.revoke",
-    "training:certificate_verify_form": "training.certificate.verify",
-    "training:certificate_verify": "training.certificate.verify",
-    "training:capacity": "training.capacity.view",
-    "training:capacity_export": "training.capacity.view",
-    "api:course_list": "training.course.view",
-    "api:course_get": "training.course.view",
-    "api:course_create": "training.course.manage",
-    "api:delivery_list": "training.course.view",
-    "api:delivery_get": "training.course.view",
-    "api:delivery_create": "training.delivery.create",
-    "api:enrolment_list": "training.course.view",
-    "api:enrolment_create": "training.enrolment.nominate",
-    "api:training_attendance_list": "training.course.view",
-    "api:training_attendance_record": "training.delivery.manage",
-    "api:training_result_list": "training.course.view",
-    "api:certificate_list": "training.certificate.download",
-    "api:certificate_verify": "training.certificate.verify",
-    "api:training_question_list": "training.course.manage",
-    "api:training_question_update": "training.course.manage",
-    "api:training_question_delete": "training.course.manage",
-    "api:training_delivery_rescore": "training.delivery.manage",
     # --- library -----------------------------------------------------------------------------
     "library:resource_list": "library.resource.view",
     "library:resource_search": "library.resource.view",
@@ -501,19 +430,6 @@ SCOPES = {
     "workshops.sessionattendance": _admins_only,
     "workshops.feedbackresponse": _admins_only,
     "workshops.outcome": lambda p, qs: workshops_via_workshop(p, qs) if p.is_member else qs.none(),
-    # --- training ----------------------------------------------------------------------------
-    "training.course": lambda p, qs: training_course_scope(p, qs),
-    "training.question": lambda p, qs: training_question_scope(p, qs),
-    "training.choice": lambda p, qs: qs.filter(
-        question__in=training_question_scope(p, _training_model("Question"))
-    ),
-    "training.delivery": lambda p, qs: training_delivery_scope(p, qs),
-    "training.enrolment": lambda p, qs: training_enrolment_scope(p, qs),
-    "training.attendanceday": lambda p, qs: training_results_scope(p, qs),
-    "training.testsubmission": lambda p, qs: training_results_scope(p, qs),
-    "training.evaluation": lambda p, qs: training_results_scope(p, qs),
-    "training.certificate": lambda p, qs: training_results_scope(p, qs),
-    "training.followup": lambda p, qs: training_results_scope(p, qs),
     # --- library -----------------------------------------------------------------------------
     "library.resource": lambda p, qs: library_resource_scope(p, qs),
     "library.resourceversion": lambda p, qs: qs.filter(
@@ -795,100 +711,6 @@ def network_meeting_scope(p: Principal, qs):
     if not p.is_member:
         return qs.none()
     return qs.filter(pk__in=qs.model.objects.filter(marking_q(p)).values("pk"))
-
-
-# --- training (helpers for the training sections above) ---------------------------------------
-def _training_model(name: str):
-    from django.apps import apps
-
-    return apps.get_model("training", name).objects.all()
-
-
-def _training_is_staff(p: Principal) -> bool:
-    return p.is_admin or p.has(R.TRAINER)
-
-
-def training_trains(p: Principal, delivery) -> bool:
-    """Admins; trainers for the deliveries they train (trainers prefetched by the selectors)."""
-    if p.is_admin:
-        return True
-    return p.has(R.TRAINER) and p.person_id in delivery.trainer_person_ids()
-
-
-def training_can_nominate(p: Principal, enrolment) -> bool:
-    """obj: the (unsaved) enrolment with its delivery, person and nominating organisation."""
-    if training_trains(p, enrolment.delivery):
-        return True
-    return enrolment.organisation.country_id in p.focal_country_ids
-
-
-def training_own(p: Principal, enrolment) -> bool:
-    return p.person_id is not None and enrolment.person_id == p.person_id
-
-
-def training_results_reader(p: Principal, enrolment) -> bool:
-    return training_own(p, enrolment) or training_trains(p, enrolment.delivery)
-
-
-def _training_my_course_ids(p: Principal):
-    enrolments = _training_model("Enrolment").filter(person_id=p.person_id)
-    return enrolments.values("delivery__course_id")
-
-
-def training_course_scope(p: Principal, qs):
-    """Members, trainers and admins see the catalogue; guests the courses they are enrolled in."""
-    if p.is_member or _training_is_staff(p):
-        return qs
-    if not p.person_id:
-        return qs.none()
-    return qs.filter(pk__in=_training_my_course_ids(p))
-
-
-def training_question_scope(p: Principal, qs):
-    """The bank (with its key) for admins and trainers; trainees reach their courses' questions
-    through the test pages, which never show the key before submission."""
-    if _training_is_staff(p):
-        return qs
-    if not p.person_id:
-        return qs.none()
-    return qs.filter(course_id__in=_training_my_course_ids(p))
-
-
-def training_delivery_scope(p: Principal, qs):
-    if p.is_member or _training_is_staff(p):
-        return qs
-    if not p.person_id:
-        return qs.none()
-    mine = _training_model("Enrolment").filter(person_id=p.person_id).values("delivery_id")
-    return qs.filter(pk__in=mine)
-
-
-def _training_enrolment_q(p: Principal, *, focal: bool, prefix: str = "") -> Q | None:
-    if p.is_admin:
-        return Q()
-    if not p.person_id:
-        return None
-    q = Q(**{f"{prefix}person_id": p.person_id})
-    if p.has(R.TRAINER):
-        through = _training_model("Delivery").model.trainers.through.objects
-        trained = through.filter(person_id=p.person_id).values("delivery_id")
-        q |= Q(**{f"{prefix}delivery_id__in": trained})
-    if focal and p.focal_country_ids:
-        q |= Q(**{f"{prefix}organisation__country_id__in": list(p.focal_country_ids)})
-    return q
-
-
-def training_enrolment_scope(p: Principal, qs):
-    """The trainee, the delivery's trainers, admins, and focal points for their country."""
-    q = _training_enrolment_q(p, focal=True)
-    return qs.none() if q is None else qs.filter(q)
-
-
-def training_results_scope(p: Principal, qs):
-    """Scores, attendance, evaluations, certificates, follow-ups: the trainee, the delivery's
-    trainers and admins (focal points see who completed, not the answers)."""
-    q = _training_enrolment_q(p, focal=False, prefix="enrolment__")
-    return qs.none() if q is None else qs.filter(q)
 
 
 # --- workshops (helpers for the workshops sections above) -------------------------------------
