@@ -109,19 +109,6 @@ RULES: dict[str, Rule] = {
     "workshops.outcome.view": Rule(MEMBERS),
     "workshops.outcome.manage": Rule(ADMINS),
     "workshops.report.view": Rule(ADMINS),
-    # --- library -----------------------------------------------------------------------------
-    # Reading is decided per row by the library scope (markings); the role gate lets everyone in
-    # so TLP:CLEAR resources reach anonymous visitors.
-    "library.resource.view": Rule(EVERYONE),
-    "library.resource.create": Rule(MEMBERS),
-    "library.resource.change": Rule(MEMBERS, check=lambda p, r: library_can_change(p, r)),
-    # The owning organisation and admins: a withdrawn item is hidden from everyone else.
-    "library.resource.withdraw": Rule(MEMBERS, check=lambda p, r: library_can_withdraw(p, r)),
-    "library.resource.restore": Rule(MEMBERS, check=lambda p, r: library_can_withdraw(p, r)),
-    "library.access.request": Rule(MEMBERS, check=lambda p, r: library_can_request(p, r)),
-    "library.access.inbox": Rule(MEMBERS),
-    "library.access.decide": Rule(MEMBERS, check=lambda p, a: library_can_decide(p, a)),
-    "library.findings.view": Rule(ADMINS),
     # --- alerts ------------------------------------------------------------------------------
     # Law-enforcement vetted members of the sending and recipient agencies only; admin rights do
     # not open alerts. hide=True: outsiders get 404, never learn that an alert exists.
@@ -315,32 +302,6 @@ ROUTES: dict[str, str] = {
     "api:outcome_update": "workshops.outcome.manage",
     "api:workshop_session_create": "workshops.workshop.manage",
     "api:session_update": "workshops.workshop.manage",
-    # --- library -----------------------------------------------------------------------------
-    "library:resource_list": "library.resource.view",
-    "library:resource_search": "library.resource.view",
-    "library:resource_detail": "library.resource.view",
-    "library:file_download": "library.resource.view",
-    "library:resource_create": "library.resource.create",
-    "library:resource_edit": "library.resource.create",
-    "library:version_create": "library.resource.create",
-    "library:access_request_create": "library.access.inbox",
-    "library:access_request_inbox": "library.access.inbox",
-    "library:access_request_decide": "library.access.inbox",
-    "library:findings_list": "library.findings.view",
-    "library:resource_withdraw": "library.resource.create",
-    "library:resource_restore": "library.resource.create",
-    "api:resource_list": "library.resource.view",
-    "api:library_search": "library.resource.view",
-    "api:resource_get": "library.resource.view",
-    "api:resource_version_list": "library.resource.view",
-    "api:resource_file_download": "library.resource.view",
-    "api:resource_create": "library.resource.create",
-    "api:resource_version_create": "library.resource.create",
-    "api:library_access_request_list": "library.access.inbox",
-    "api:library_access_request_create": "library.access.inbox",
-    "api:library_access_request_decide": "library.access.inbox",
-    "api:resource_withdraw": "library.resource.create",
-    "api:resource_restore": "library.resource.create",
     # --- alerts ------------------------------------------------------------------------------
     "alerts:alert_list": "alerts.view",
     "alerts:alert_overdue": "alerts.view",
@@ -430,17 +391,6 @@ SCOPES = {
     "workshops.sessionattendance": _admins_only,
     "workshops.feedbackresponse": _admins_only,
     "workshops.outcome": lambda p, qs: workshops_via_workshop(p, qs) if p.is_member else qs.none(),
-    # --- library -----------------------------------------------------------------------------
-    "library.resource": lambda p, qs: library_resource_scope(p, qs),
-    "library.resourceversion": lambda p, qs: qs.filter(
-        resource__in=library_resource_scope(p, _library_resources(qs)).values("pk")
-    ),
-    "library.versionfile": lambda p, qs: qs.filter(
-        version__resource__in=library_resource_scope(
-            p, _library_resources(qs, "version__resource")
-        ).values("pk")
-    ),
-    "library.accessrequest": lambda p, qs: library_access_request_scope(p, qs),
     # --- alerts ------------------------------------------------------------------------------
     "alerts.alert": lambda p, qs: alert_scope(p, qs),
     "alerts.alertrecipient": lambda p, qs: qs.filter(alert__in=alert_scope(p, _alerts(qs))),
@@ -598,70 +548,6 @@ def alert_recipient_can_act(p: Principal, r) -> bool:
 def alert_sender_view(p: Principal, a) -> bool:
     """Delivery, acknowledgements and the read log: the sending agency's readers only."""
     return _alert_sender_side(p, a) and alert_readable(p, a)
-
-
-# --- library (helpers for the library sections above) -----------------------------------------
-def _library_resources(qs, path: str = "resource"):
-    model = qs.model
-    for part in path.split("__"):
-        model = model._meta.get_field(part).related_model
-    return model.objects.all()
-
-
-def library_resource_scope(p: Principal, qs):
-    """TLP for resources, with subqueries instead of joins (no duplicates, no distinct()).
-
-    AMBER opens to the owner's and the shared organisations' members, and to people granted
-    access one by one; RED to the named people only. Admin rights open nothing more. A withdrawn
-    resource stays readable only to the owning organisation and admins (who may restore it).
-    """
-    from django.apps import apps
-
-    resource = apps.get_model("library", "Resource")
-    q = Q(marking="CLEAR")
-    if p.is_member:
-        q |= Q(marking="GREEN")
-    if p.organisation_ids:
-        orgs = list(p.organisation_ids)
-        shared = resource.shared_with.through.objects.filter(organisation_id__in=orgs)
-        q |= Q(marking__in=["AMBER", "AMBER_STRICT"], owner_organisation_id__in=orgs)
-        q |= Q(marking="AMBER", pk__in=shared.values("resource_id"))
-    if p.person_id:
-        named = resource.named_people.through.objects.filter(person_id=p.person_id)
-        q |= Q(marking__in=["AMBER", "RED"], pk__in=named.values("resource_id"))
-    if not p.is_admin:
-        owners = list(p.organisation_ids)
-        q &= Q(withdrawn_at__isnull=True) | Q(owner_organisation_id__in=owners)
-    return qs.filter(q)
-
-
-def library_can_change(p: Principal, r) -> bool:
-    """The owning organisation's members; admins too for CLEAR and GREEN resources."""
-    return r.owner_organisation_id in p.organisation_ids or (
-        p.is_admin and r.marking in ("CLEAR", "GREEN")
-    )
-
-
-def library_can_withdraw(p: Principal, r) -> bool:
-    return p.is_admin or r.owner_organisation_id in p.organisation_ids
-
-
-def library_can_request(p: Principal, r) -> bool:
-    return p.is_member and r.marking == "AMBER" and r.listed_when_restricted
-
-
-def library_can_decide(p: Principal, a) -> bool:
-    return a.status == "pending" and a.resource.owner_organisation_id in p.organisation_ids
-
-
-def library_access_request_scope(p: Principal, qs):
-    """Requesters see their own; the owning organisation's members see those addressed to it."""
-    if not p.user_id:
-        return qs.none()
-    q = Q(requester_id=p.user_id)
-    if p.organisation_ids:
-        q |= Q(resource__owner_organisation_id__in=list(p.organisation_ids))
-    return qs.filter(q)
 
 
 # --- network (helpers for the network sections above) -----------------------------------------
