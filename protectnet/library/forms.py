@@ -94,8 +94,10 @@ class ResourceForm(TerminologyCheckMixin, forms.ModelForm):
             "review_date": _("Review by"),
         }
 
-    def __init__(self, *args, organisations=None, **kwargs):
+    def __init__(self, *args, organisations=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Named people are looked up among those the writer may see (selectors.directory_people).
+        self.people = people if people is not None else Person.objects.none()
         if organisations is not None:
             self.fields["owner_organisation"].queryset = organisations
             if not self.instance.pk:
@@ -119,7 +121,7 @@ class ResourceForm(TerminologyCheckMixin, forms.ModelForm):
 
     def clean_named_emails(self):
         emails = [e.strip().lower() for e in self.cleaned_data["named_emails"].split() if e.strip()]
-        people = list(Person.objects.filter(email__in=emails, erased_at__isnull=True))
+        people = list(self.people.filter(email__in=emails))
         unknown = sorted(set(emails) - {p.email.lower() for p in people})
         if unknown:
             raise forms.ValidationError(

@@ -11,7 +11,7 @@ from protectnet.access import audit
 from protectnet.access.markings import AUDITED_MARKINGS
 from protectnet.access.policy import get_visible_or_404, visible
 from protectnet.access.principal import principal_for
-from protectnet.network.models import Organisation
+from protectnet.network.models import Organisation, Person
 
 from .models import (
     AccessRequest,
@@ -111,6 +111,15 @@ def own_organisations(*, user) -> QuerySet:
     if principal.is_admin:
         return Organisation.objects.select_related("country").order_by("name")
     return Organisation.objects.filter(pk__in=principal.organisation_ids).order_by("name")
+
+
+def directory_people(*, user) -> QuerySet:
+    """The people a writer may name on a TLP:RED resource: those the directory shows them."""
+    return visible(user, Person.objects.filter(erased_at__isnull=True))
+
+
+def people_by_email(*, user, emails: list[str]) -> list[Person]:
+    return list(directory_people(user=user).filter(email__in=emails))
 
 
 def _access_requests(user) -> QuerySet:

@@ -57,7 +57,9 @@ def test_list_pages_do_not_grow_with_rows(world, login, url, params, role):
     assert small == large, (url, small, large)
 
 
-@pytest.mark.queries("library:resource_detail", "api:resource_get", "api:resource_version_list")
+@pytest.mark.queries(
+    "library:resource_detail", "api:library_resource_get", "api:library_version_list"
+)
 def test_detail_page_does_not_grow_with_versions_and_sharing(world, login):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -118,7 +120,7 @@ def test_findings_page_does_not_grow(world, login):
     assert _count(login(world.admin), "/library/findings/") == small
 
 
-@pytest.mark.queries("api:resource_list", "api:library_search")
+@pytest.mark.queries("api:library_resource_list", "api:library_resource_search")
 @pytest.mark.parametrize("url", ["/api/v1/library/search", "/api/v1/library/resources"])
 def test_api_search_and_list_do_not_grow(world, api, url):
     _build(world, 2)

@@ -103,14 +103,14 @@ def test_course_page_is_constant_in_deliveries(grow, login, world):
 
 
 @pytest.mark.queries(
-    "api:course_list",
-    "api:course_get",
-    "api:delivery_list",
-    "api:delivery_get",
-    "api:enrolment_list",
+    "api:training_course_list",
+    "api:training_course_get",
+    "api:training_delivery_list",
+    "api:training_delivery_get",
+    "api:training_enrolment_list",
     "api:training_result_list",
     "api:training_attendance_list",
-    "api:certificate_list",
+    "api:training_certificate_list",
 )
 @pytest.mark.parametrize(
     "path",

@@ -6,11 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from protectnet.access.routes import requires
+
 from .. import selectors, services
 from ..forms import AccessRequestForm, DecisionForm
 from .common import add_errors
 
 
+@requires("library.access.request")
 def access_request_create(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.restricted_get(user=request.user, pk=pk)
     form = AccessRequestForm(
@@ -32,6 +35,7 @@ def access_request_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "library/access_request_form.html", {"form": form, "resource": resource})
 
 
+@requires("library.access.inbox")
 def access_request_inbox(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -43,6 +47,7 @@ def access_request_inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("library.access.decide")
 def access_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     access_request = selectors.access_request_get(user=request.user, pk=pk)
     services.require(request.user, "library.access.decide", access_request)

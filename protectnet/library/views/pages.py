@@ -1,9 +1,12 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from protectnet.access.routes import requires
+
 from .. import selectors
 
 
+@requires("library.findings.view")
 def findings_list(request: HttpRequest) -> HttpResponse:
     """For the secretariat: resources whose summary or text carries terminology findings."""
     return render(

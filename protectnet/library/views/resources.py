@@ -7,12 +7,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from protectnet.access.routes import requires
+
 from .. import selectors, services, uploads
 from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
 from ..search import search
 from .common import add_errors, attach_uploads, querystring_without
 
 
+@requires("library.resource.view")
 def resource_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     cleaned = form.cleaned_data if form.is_valid() else {}
@@ -33,11 +36,13 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@requires("library.resource.view")
 def resource_search(request: HttpRequest) -> HttpResponse:
     """The same page: kept as its own address so bookmarks of searches read well."""
     return resource_list(request)
 
 
+@requires("library.resource.view")
 def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_get(user=request.user, pk=pk, request=request)
     return render(
@@ -52,10 +57,14 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@requires("library.resource.create")
 def resource_create(request: HttpRequest) -> HttpResponse:
     organisations = selectors.own_organisations(user=request.user)
     form = ResourceCreateForm(
-        request.POST or None, request.FILES or None, organisations=organisations
+        request.POST or None,
+        request.FILES or None,
+        organisations=organisations,
+        people=selectors.directory_people(user=request.user),
     )
     staged = attach_uploads(request, form) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
@@ -76,11 +85,17 @@ def resource_create(request: HttpRequest) -> HttpResponse:
     return render(request, "library/form.html", context)
 
 
+@requires("library.resource.change")
 def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_for_change(user=request.user, pk=pk)
     services.require(request.user, "library.resource.change", resource)
     organisations = selectors.own_organisations(user=request.user)
-    form = ResourceForm(request.POST or None, instance=resource, organisations=organisations)
+    form = ResourceForm(
+        request.POST or None,
+        instance=resource,
+        organisations=organisations,
+        people=selectors.directory_people(user=request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_update(
@@ -94,6 +109,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "library/form.html", {"form": form, "resource": resource})
 
 
+@requires("library.resource.change")
 def version_create(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_for_change(user=request.user, pk=pk)
     services.require(request.user, "library.resource.change", resource)
@@ -117,6 +133,7 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "library/version_form.html", context)
 
 
+@requires("library.resource.view")
 def file_download(request: HttpRequest, pk: int) -> FileResponse:
     file = selectors.file_for_download(user=request.user, pk=pk, request=request)
     return attachment(file)

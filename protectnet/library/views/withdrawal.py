@@ -6,11 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from protectnet.access.routes import requires
+
 from .. import selectors, services
 from ..forms import RestoreForm, WithdrawForm
 from .common import add_errors
 
 
+@requires("library.resource.withdraw")
 def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_for_change(user=request.user, pk=pk)
     services.require(request.user, "library.resource.withdraw", resource)
@@ -35,6 +38,7 @@ def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "library/withdrawal.html", context)
 
 
+@requires("library.resource.restore")
 def resource_restore(request: HttpRequest, pk: int) -> HttpResponse:
     resource = selectors.resource_for_change(user=request.user, pk=pk)
     services.require(request.user, "library.resource.restore", resource)

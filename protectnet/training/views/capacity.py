@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from protectnet.access.routes import requires
 from protectnet.core.charts import bar_chart, line_chart
 from protectnet.core.exports import csv_response, xlsx_response
 from protectnet.core.pdf import pdf_response, render_pdf
@@ -74,6 +75,7 @@ def _charts(report) -> list[tuple[str, str]]:
     return list(zip(titles, svgs, strict=True))
 
 
+@requires("training.capacity.view")
 def capacity(request: HttpRequest) -> HttpResponse:
     form, report = _report(request)
     return render(
@@ -89,6 +91,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("training.capacity.view")
 def capacity_export(request: HttpRequest, fmt: str) -> HttpResponse:
     _form, report = _report(request)
     header = [str(h) for h in HEADER]

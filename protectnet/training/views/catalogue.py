@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, visible
+from protectnet.access.routes import requires
 from protectnet.network.models import Organisation
 
 from .. import selectors, services
@@ -27,6 +28,7 @@ DELETE_MESSAGES = {
 }
 
 
+@requires("training.course.view")
 def course_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.course_list(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -44,6 +46,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("training.course.view")
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_get(user=request.user, pk=pk)
     return render(
@@ -85,15 +88,18 @@ def _course_form(request, course=None) -> HttpResponse:
     return render(request, "training/course_form.html", {"form": form, "course": course})
 
 
+@requires("training.course.manage")
 def course_create(request: HttpRequest) -> HttpResponse:
     return _course_form(request)
 
 
+@requires("training.course.manage")
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
     return _course_form(request, course)
 
 
+@requires("training.course.manage")
 def question_list(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_get(user=request.user, pk=pk, action="training.course.manage")
     form = QuestionForm(request.POST if request.method == "POST" else None)
@@ -131,6 +137,7 @@ def _managed_question(request, pk: int, question_pk: int):
 
 
 @never_cache
+@requires("training.course.manage")
 def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     course, question = _managed_question(request, pk, question_pk)
     form = QuestionForm(request.POST if request.method == "POST" else None, question=question)
@@ -155,6 +162,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int) -> HttpRespon
 
 
 @require_POST
+@requires("training.course.manage")
 def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     course, question = _managed_question(request, pk, question_pk)
     try:
@@ -167,6 +175,7 @@ def question_delete(request: HttpRequest, pk: int, question_pk: int) -> HttpResp
 
 
 @require_POST
+@requires("training.course.manage")
 def question_retire(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     course, question = _managed_question(request, pk, question_pk)
     try:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response
 from protectnet.network.models import Country, Person
 
@@ -78,17 +79,20 @@ def _delivery_form(request, *, course, delivery=None) -> HttpResponse:
     return render(request, "training/delivery_form.html", context)
 
 
+@requires("training.delivery.create")
 def delivery_create(request: HttpRequest, pk: int) -> HttpResponse:
     course = selectors.course_get(user=request.user, pk=pk, action="training.delivery.create")
     return _delivery_form(request, course=course)
 
 
+@requires("training.delivery.manage")
 def delivery_edit(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk, action=MANAGE)
     return _delivery_form(request, course=delivery.course, delivery=delivery)
 
 
 @never_cache
+@requires("training.course.view")
 def delivery_detail(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk)
     enrolments = list(selectors.enrolment_list(user=request.user, delivery=delivery))
@@ -114,6 +118,7 @@ def can_manage(request, delivery) -> bool:
 
 
 @never_cache
+@requires("training.enrolment.nominate")
 def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk)
     candidates = selectors.nomination_candidates(user=request.user, delivery=delivery)
@@ -151,6 +156,7 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("training.enrolment.nominate")
 def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = selectors.enrolment_get(
         user=request.user, pk=pk, action="training.enrolment.nominate"
@@ -165,6 +171,7 @@ def enrolment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
+@requires("training.delivery.manage")
 def attendance_record(request: HttpRequest, pk: int, day: str) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk, action=MANAGE)
     try:
@@ -208,6 +215,7 @@ def attendance_record(request: HttpRequest, pk: int, day: str) -> HttpResponse:
 
 
 @require_POST
+@requires("training.delivery.manage")
 def delivery_complete(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk, action=MANAGE)
     try:
@@ -226,6 +234,7 @@ def delivery_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("training.delivery.manage")
 def delivery_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk, action=MANAGE)
     changed = services.delivery_rescore(actor=request.user, delivery=delivery, request=request)
@@ -233,6 +242,7 @@ def delivery_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("training:delivery_detail", pk=delivery.pk)
 
 
+@requires("training.delivery.manage")
 def delivery_results_export(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = selectors.delivery_get(user=request.user, pk=pk, action=MANAGE)
     rows = []

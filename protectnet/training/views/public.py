@@ -4,11 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from protectnet.access.routes import requires
+
 from ..forms import VerifyForm
 from ..verification import Throttled, verify
 
 
 @never_cache
+@requires("training.certificate.verify")
 def certificate_verify_form(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.GET or None)
     if request.GET and form.is_valid():
@@ -17,6 +20,7 @@ def certificate_verify_form(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@requires("training.certificate.verify")
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     try:
         certificate = verify(request, code)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from protectnet.access.routes import requires
 from protectnet.core.pdf import pdf_response
 
 from .. import selectors, services
@@ -19,6 +20,7 @@ from .common import add_service_errors
 
 
 @never_cache
+@requires("training.course.view")
 def my_training(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -48,6 +50,7 @@ def _review(questions, submission) -> list[dict]:
 
 
 @never_cache
+@requires("training.test.take")
 def test_take(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if kind not in TestKind.values:
         raise Http404
@@ -95,6 +98,7 @@ def test_take(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 @never_cache
+@requires("training.evaluation.submit")
 def evaluation_submit(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = selectors.enrolment_get(
         user=request.user, pk=pk, action="training.evaluation.submit"
@@ -117,6 +121,7 @@ def evaluation_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
+@requires("training.followup.answer")
 def followup_answer(request: HttpRequest, pk: int) -> HttpResponse:
     followup = selectors.followup_get(user=request.user, pk=pk)
     if followup.answered_at is not None:
@@ -140,6 +145,7 @@ def followup_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/followup_form.html", {"followup": followup, "form": form})
 
 
+@requires("training.certificate.download")
 def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get(
         user=request.user, pk=pk, action="training.certificate.download"
@@ -153,6 +159,7 @@ def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("training.certificate.revoke")
 def certificate_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     certificate = selectors.certificate_get(
         user=request.user, pk=pk, action="training.certificate.revoke"

@@ -1,13 +1,20 @@
-"""API operations on a course's question bank and on rescoring (see access/rules.py for who may
-call each one). Stored answers stay recomputable: see training/services/questions.py."""
+"""API operations on a course's question bank and on rescoring a delivery against it. Stored
+answers stay recomputable: see training/services/questions.py."""
 
 from typing import Literal
 
 from ninja import Field, Router, Schema
 
+from protectnet.access.routes import requires
 from protectnet.training import selectors, services
 
+# Mounted under the tagged training router, these operations carry the tag twice in the
+# published document; clients see it unchanged.
 router = Router(tags=["training"])
+
+
+class RescoreOut(Schema):
+    changed: int
 
 
 class ChoiceOut(Schema):
@@ -43,10 +50,6 @@ class QuestionDeleted(Schema):
     outcome: Literal["deleted", "retired"]
 
 
-class RescoreOut(Schema):
-    changed: int
-
-
 def _question_out(q, locked: set[int]) -> dict:
     return {
         "id": q.pk,
@@ -68,6 +71,7 @@ def _managed_question(request, course_id: int, question_id: int):
     response=list[QuestionOut],
     summary="The active question bank, with its key (trainers and admins)",
 )
+@requires("training.course.manage")
 def training_question_list(request, course_id: int):
     course = selectors.course_get(user=request.user, pk=course_id, action="training.course.manage")
     locked = selectors.question_locked_ids(course=course)
@@ -81,6 +85,7 @@ def training_question_list(request, course_id: int):
     response=QuestionOut,
     summary="Edit a question and its answers (refused while a test using it is open)",
 )
+@requires("training.course.manage")
 def training_question_update(request, course_id: int, question_id: int, payload: QuestionIn):
     course, question = _managed_question(request, course_id, question_id)
     services.question_update(
@@ -100,6 +105,7 @@ def training_question_update(request, course_id: int, question_id: int, payload:
     response=QuestionDeleted,
     summary="Delete a question (retired instead once trainees have answered it)",
 )
+@requires("training.course.manage")
 def training_question_delete(request, course_id: int, question_id: int):
     _course, question = _managed_question(request, course_id, question_id)
     outcome = services.question_delete(actor=request.user, question=question, request=request)
@@ -111,6 +117,7 @@ def training_question_delete(request, course_id: int, question_id: int):
     response=RescoreOut,
     summary="Recompute stored scores against the current key; certificates follow the rule",
 )
+@requires("training.delivery.manage")
 def training_delivery_rescore(request, delivery_id: int):
     delivery = selectors.delivery_get(
         user=request.user, pk=delivery_id, action="training.delivery.manage"

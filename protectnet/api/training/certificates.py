@@ -1,0 +1,81 @@
+"""API operations on certificates: the holder's list and public verification."""
+
+from datetime import date
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from protectnet.access.routes import requires
+from protectnet.api.auth import OptionalTokenAuth
+from protectnet.training import selectors
+from protectnet.training.verification import Throttled, verify
+
+from .common import Paging
+
+router = Router()
+
+
+class CertificateOut(Schema):
+    id: int
+    course_title: str
+    holder_name: str
+    start_date: date
+    end_date: date
+    issuing_organisation: str
+    valid: bool
+    download_url: str
+
+
+class VerificationOut(Schema):
+    valid: bool
+    reason: str = Field("", description="Why the certificate is not valid; empty when valid")
+    holder_name: str
+    course_title: str
+    start_date: date
+    end_date: date
+    issuing_organisation: str
+
+
+@router.get("/certificates", response=list[CertificateOut], summary="Certificates you may see")
+@requires("training.certificate.download")
+def training_certificate_list(request, paging: Query[Paging]):
+    qs = selectors.certificate_list(user=request.user)
+    return [
+        {
+            "id": c.pk,
+            "course_title": c.course_title,
+            "holder_name": c.holder_name,
+            "start_date": c.start_date,
+            "end_date": c.end_date,
+            "issuing_organisation": c.issuing_organisation,
+            "valid": c.is_valid,
+            "download_url": f"/training/certificates/{c.pk}/certificate.pdf",
+        }
+        for c in qs[paging.offset : paging.offset + paging.limit]
+    ]
+
+
+@router.get(
+    "/certificates/verify/{code}",
+    response=VerificationOut,
+    auth=OptionalTokenAuth(),
+    summary="Verify a certificate (public, rate limited)",
+)
+@requires("training.certificate.verify")
+def training_certificate_verify(request, code: str):
+    try:
+        certificate = verify(request, code)
+    except Throttled as exc:
+        raise HttpError(429, "Too many checks from this address. Try again later.") from exc
+    if certificate is None:
+        raise Http404
+    return {
+        "valid": certificate.is_valid,
+        "reason": certificate.public_revocation_reason,
+        "holder_name": certificate.public_holder_name,
+        "course_title": certificate.course_title,
+        "start_date": certificate.start_date,
+        "end_date": certificate.end_date,
+        "issuing_organisation": certificate.issuing_organisation,
+    }
