@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from protectnet.core.forms import add_service_errors
+
 from .. import selectors, services, uploads
 from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
 from ..search import search
-from .common import add_errors, attach_uploads, querystring_without
+from .common import attach_uploads, querystring_without
 
 
 def resource_list(request: HttpRequest) -> HttpResponse:
@@ -68,7 +70,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is published."))
             return redirect("library:resource_detail", pk=resource.pk)
@@ -87,7 +89,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, resource=resource, data=form.resource_data()
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is saved."))
             return redirect("library:resource_detail", pk=resource.pk)
@@ -109,7 +111,7 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Version %(n)s is published.") % {"n": version.number})
             return redirect("library:resource_detail", pk=resource.pk)

@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from protectnet.core.forms import add_service_errors
+
 from .. import selectors, services
 from ..forms import RestoreForm, WithdrawForm
-from .common import add_errors
 
 
 def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -21,7 +22,7 @@ def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, resource=resource, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -43,7 +44,7 @@ def resource_restore(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.resource_restore(actor=request.user, resource=resource)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is restored."))
             return redirect("library:resource_detail", pk=resource.pk)

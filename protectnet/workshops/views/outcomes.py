@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from protectnet.access.policy import can, visible
+from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import report
@@ -16,7 +17,6 @@ from ..forms import OutcomeForm
 from ..models import Outcome, Workshop
 from ..selectors import editions as sel
 from ..services import outcomes as svc
-from .common import attach_errors
 
 
 def outcome_list(request, workshop_id: int):
@@ -60,7 +60,7 @@ def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
                 actor=request.user, workshop=workshop, outcome=outcome, countries=countries, **data
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The outcome was saved."))
             return redirect("workshops:outcome_list", workshop.pk)

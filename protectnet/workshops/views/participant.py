@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from protectnet.access.policy import visible
 from protectnet.access.principal import principal_for
 from protectnet.core.exports import ics_response
+from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import ics
@@ -24,7 +25,7 @@ from ..selectors import editions as sel
 from ..selectors.registrations import invitation_by_token, registration_for_invitation
 from ..services import feedback as feedback_svc
 from ..services import registrations as svc
-from .common import attach_errors, error_text
+from .common import error_text
 
 
 class Door:
@@ -74,7 +75,7 @@ def registration(request, token: str | None = None, workshop_id: int | None = No
                 actor=door.actor, invitation=door.invitation, data=form.data_for_service()
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your registration was saved."))
             return redirect(door.url("registration"))
@@ -185,7 +186,7 @@ def feedback(request, token: str | None = None, workshop_id: int | None = None):
                 actor=door.actor, registration=current, **form.service_fields()
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return redirect(door.url("registration"))
