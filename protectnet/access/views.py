@@ -2,12 +2,12 @@
 
 import json
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from protectnet.core.exports import csv_response
+from protectnet.core.pagination import paginate
 
 from . import audit, selectors
 from .forms import AuditFilterForm
@@ -25,7 +25,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     audit.seal()  # show the head as of now: partners copy it to check the log later
     form, filters = _filters(request)
     entries = selectors.audit_entry_list(user=request.user, **filters)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, entries, per_page=PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -168,13 +168,6 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
             files=data.get("attachments") or [],
         )
 
-    def add_service_errors(self, exc) -> None:
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc)
-            return
-        for name, errors in exc.message_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
-
 
 class AttachmentChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):

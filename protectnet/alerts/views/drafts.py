@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from protectnet.core.forms import add_service_errors
+
 from .. import selectors, services
 from ..forms import DraftForm
 from ..models import AlertType
@@ -41,7 +43,7 @@ def alert_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            form.add_service_errors(exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, sent_message(alert, edited=True))
             return redirect("alerts:alert_detail", pk=alert.pk)

@@ -4,7 +4,6 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from protectnet.access.policy import can
 from protectnet.access.principal import principal_for
 from protectnet.core.exports import csv_response
+from protectnet.core.forms import add_service_errors
+from protectnet.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm, ShareForm
@@ -26,9 +27,7 @@ PAGE_SIZE = 25
 def alert_list(request: HttpRequest) -> HttpResponse:
     filters = ListFilterForm(request.GET or None)
     box = filters.cleaned_data.get("box") or "all" if filters.is_valid() else "all"
-    page = Paginator(selectors.alert_list(user=request.user, box=box), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.alert_list(user=request.user, box=box), per_page=PAGE_SIZE)
     return render(
         request,
         "alerts/alert_list.html",
@@ -45,9 +44,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def alert_overdue(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.alert_overdue_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.alert_overdue_list(user=request.user), per_page=PAGE_SIZE)
     return render(
         request, "alerts/alert_overdue.html", {"page_obj": page, "alerts": page.object_list}
     )
@@ -73,7 +70,7 @@ def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            form.add_service_errors(exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, sent_message(alert))
             return redirect("alerts:alert_detail", pk=alert.pk)

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import AccessRequestForm, DecisionForm
-from .common import add_errors
 
 
 @requires("library.access.request")
@@ -28,7 +28,7 @@ def access_request_create(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your request is sent to the owning organisation."))
             return redirect("library:access_request_inbox")
@@ -63,7 +63,7 @@ def access_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Access granted.") if grant else _("Request refused."))
             return redirect("library:access_request_inbox")

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services, uploads
 from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
 from ..search import search
-from .common import add_errors, attach_uploads, querystring_without
+from .common import attach_uploads, querystring_without
 
 
 @requires("library.resource.view")
@@ -77,7 +78,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is published."))
             return redirect("library:resource_detail", pk=resource.pk)
@@ -102,7 +103,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, resource=resource, data=form.resource_data()
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is saved."))
             return redirect("library:resource_detail", pk=resource.pk)
@@ -125,7 +126,7 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Version %(n)s is published.") % {"n": version.number})
             return redirect("library:resource_detail", pk=resource.pk)

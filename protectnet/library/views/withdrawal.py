@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import RestoreForm, WithdrawForm
-from .common import add_errors
 
 
 @requires("library.resource.withdraw")
@@ -24,7 +24,7 @@ def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, resource=resource, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -47,7 +47,7 @@ def resource_restore(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.resource_restore(actor=request.user, resource=resource)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The resource is restored."))
             return redirect("library:resource_detail", pk=resource.pk)

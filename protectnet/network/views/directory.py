@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from protectnet.access import audit
 from protectnet.access.policy import can
 from protectnet.core.exports import csv_response, xlsx_response
+from protectnet.core.pagination import paginate
 
 from .. import selectors
 from ..forms import DirectorySearchForm
 from ..models import Sector
-from .common import paginate, querystring_without
+from .common import querystring_without
 
 EXPORT_LIMIT = 50_000
 
@@ -34,7 +35,7 @@ def _search(request: HttpRequest):
 
 def directory(request: HttpRequest) -> HttpResponse:
     form, filters, cleaned = _search(request)
-    page = paginate(selectors.person_list(user=request.user, filters=filters), cleaned.get("page"))
+    page = paginate(request, selectors.person_list(user=request.user, filters=filters))
     for person in page.object_list:
         person.show_contact = selectors.contact_visible(request.user, person)
     context = {

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from protectnet.core.exports import csv_response
+from protectnet.core.forms import add_service_errors
 
 from .. import importer, selectors
 from ..forms import ImportForm, import_row_form
 from ..models import ImportKind, ImportStatus
-from .common import add_errors
 
 EXAMPLES = {
     ImportKind.PEOPLE: [
@@ -50,7 +50,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("network:import_preview", pk=batch.pk)
     status = 400 if form.errors else 200

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can, visible
+from protectnet.core.forms import add_service_errors
+from protectnet.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import OrganisationForm
 from ..models import Organisation, Sector
-from .common import add_errors, paginate, querystring_without
+from .common import querystring_without
 
 
 def organisation_list(request: HttpRequest) -> HttpResponse:
@@ -19,7 +21,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("country", "")[:2]
     sector = request.GET.get("sector", "")[:32]
     qs = selectors.organisation_list(user=request.user, q=q, country=country, sector=sector)
-    page_obj = paginate(qs, request.GET.get("page"))
+    page_obj = paginate(request, qs)
     page_obj.object_list = selectors.organisation_people_counts(page_obj.object_list)
     context = {
         "page_obj": page_obj,
@@ -37,8 +39,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, pk=pk)
     people = paginate(
-        selectors.organisation_people(user=request.user, organisation=organisation),
-        request.GET.get("page"),
+        request, selectors.organisation_people(user=request.user, organisation=organisation)
     )
     for person in people.object_list:
         person.show_contact = selectors.contact_visible(request.user, person)
@@ -73,7 +74,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, fields=_fields(form), request=request
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The organisation is added."))
             return redirect("network:organisation_detail", pk=organisation.pk)
@@ -94,7 +95,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The organisation is saved."))
             return redirect("network:organisation_detail", pk=pk)

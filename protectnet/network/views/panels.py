@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, get_visible_or_404, visible
+from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import MeetingForm, PanelForm, PanelMemberForm
 from ..models import AdvisoryPanel, Organisation, PanelMember, Person
-from .common import add_errors
 
 
 def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -45,7 +45,7 @@ def panel_create(request: HttpRequest, code: str) -> HttpResponse:
                 actor=request.user, country=country, request=request, **_panel_data(form)
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The advisory panel is set up."))
             return redirect("network:panel_detail", pk=panel.pk)
@@ -62,7 +62,7 @@ def panel_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, panel=panel, request=request, **_panel_data(form)
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The panel is saved."))
             return redirect("network:panel_detail", pk=pk)
@@ -84,7 +84,7 @@ def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, panel=panel, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The member is added to the panel."))
             return redirect("network:panel_detail", pk=pk)
@@ -149,7 +149,7 @@ def _save_meeting(request, panel, form, meeting) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The meeting is saved."))
             return redirect("network:meeting_detail", pk=saved.pk)

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, get_visible_or_404
 from protectnet.accounts.services import invitation_create
+from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import InviteForm, MembershipForm, PersonCreateForm, PersonForm, VettingForm
 from ..models import Membership
-from .common import add_errors
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -50,7 +50,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The person is added to the directory."))
             return redirect("network:person_detail", pk=person.pk)
@@ -66,7 +66,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, person=person, fields=form.person_fields(), request=request
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The entry is saved."))
             return redirect("network:person_detail", pk=pk)
@@ -83,7 +83,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, person=person, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The membership is added."))
             return redirect("network:person_detail", pk=pk)
@@ -121,7 +121,7 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, email=form.cleaned_data["email"], person=person, request=request
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
         except PermissionDenied:
             form.add_error(None, _("You may invite people of your own country only."))
         else:
@@ -155,7 +155,7 @@ def vetting_list(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.vetting_record(actor=request.user, person=person, request=request, **data)
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The vetting is recorded."))
                 return redirect("network:vetting_list", pk=pk)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, visible
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
+from protectnet.core.pagination import paginate
 from protectnet.network.models import Organisation
 
 from .. import selectors, services
 from ..forms import CourseForm, QuestionForm
-from .common import add_service_errors
 
 PAGE_SIZE = 25
 DELETE_MESSAGES = {
@@ -30,9 +30,7 @@ DELETE_MESSAGES = {
 
 @requires("training.course.view")
 def course_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.course_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(request, selectors.course_list(user=request.user), per_page=PAGE_SIZE)
     return render(
         request,
         "training/course_list.html",

@@ -16,12 +16,12 @@ from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
 from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response
+from protectnet.core.forms import add_service_errors
 from protectnet.network.models import Country, Person
 
 from .. import selectors, services
 from ..forms import AttendanceForm, DeliveryForm, NominationForm
 from ..models.deliveries import SEAT_STATUSES
-from .common import add_service_errors
 
 MANAGE = "training.delivery.manage"
 INVITATION_MESSAGES = {

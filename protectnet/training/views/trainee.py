@@ -10,13 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response
 
 from .. import selectors, services
 from ..certificate_pdf import certificate_pdf
 from ..forms import EvaluationForm, FollowUpForm, RevokeForm, TestForm
 from ..models import TestKind
-from .common import add_service_errors
 
 
 @never_cache

@@ -8,12 +8,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 
 from ..forms import NominationForm, QuotaForm
 from ..selectors import editions as sel
 from ..services import delegations as svc
 from ..services.editions import delegation_set_quota
-from .common import attach_errors, error_text
+from .common import error_text
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,7 +30,7 @@ def delegation_list(request, workshop_id: int):
             try:
                 delegation_set_quota(actor=request.user, workshop=workshop, **form.cleaned_data)
             except ValidationError as exc:
-                attach_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The quota was saved."))
                 return redirect("workshops:delegation_list", workshop.pk)
@@ -60,7 +61,7 @@ def delegation_detail(request, delegation_id: int):
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as exc:
-                attach_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 if nomination.status == "waitlisted":
                     messages.warning(

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response, xlsx_response
+from protectnet.core.forms import add_service_errors
+from protectnet.core.pagination import paginate
 from protectnet.core.pdf import pdf_response, render_pdf
 from protectnet.network.models import Sector
 
@@ -26,7 +28,7 @@ from ..services import checkin as checkin_svc
 from ..services import exports
 from ..services.delegations import invitation_send
 from ..services.registrations import sensitive_read
-from .common import attach_errors, error_text, paginate
+from .common import error_text
 
 
 @requires("workshops.registration.list")
@@ -38,7 +40,7 @@ def registration_list(request, workshop_id: int):
     page = paginate(
         request,
         regs.registration_list(user=request.user, workshop=workshop, q=q, status=status),
-        50,
+        per_page=50,
     )
     return render(
         request,
@@ -67,7 +69,7 @@ def invitation_create(request, workshop_id: int):
         try:
             invitation_send(actor=request.user, workshop=workshop, **form.cleaned_data)
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The invitation was emailed."))
             return redirect("workshops:registration_list", workshop.pk)

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
+from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import report
@@ -16,7 +17,6 @@ from ..forms import OutcomeForm
 from ..selectors import editions as sel
 from ..selectors import outcomes as outcome_sel
 from ..services import outcomes as svc
-from .common import attach_errors
 
 
 @requires("workshops.outcome.view")
@@ -52,7 +52,7 @@ def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
                 actor=request.user, workshop=workshop, outcome=outcome, countries=countries, **data
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The outcome was saved."))
             return redirect("workshops:outcome_list", workshop.pk)

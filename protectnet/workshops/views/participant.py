@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.core.exports import ics_response
+from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import ics
@@ -26,7 +27,7 @@ from ..selectors.registrations import (
 )
 from ..services import feedback as feedback_svc
 from ..services import registrations as svc
-from .common import attach_errors, error_text
+from .common import error_text
 
 
 class Door:
@@ -67,7 +68,7 @@ def registration(request, token: str | None = None, workshop_id: int | None = No
                 actor=door.actor, invitation=door.invitation, data=form.to_input()
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your registration was saved."))
             return redirect(door.url("registration"))
@@ -174,7 +175,7 @@ def feedback(request, token: str | None = None, workshop_id: int | None = None):
                 actor=door.actor, registration=current, **form.service_fields()
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Thank you for your feedback."))
             return redirect(door.url("registration"))

@@ -10,18 +10,19 @@ from django.views.decorators.http import require_http_methods
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
 from protectnet.core.exports import ics_response
+from protectnet.core.forms import add_service_errors
+from protectnet.core.pagination import paginate
 
 from .. import ics
 from ..forms import SessionForm, SpeakerForm, WorkshopForm
 from ..selectors import editions as sel
 from ..selectors.registrations import my_registration, registration_counts
 from ..services import editions as svc
-from .common import attach_errors, paginate
 
 
 @requires("workshops.workshop.list")
 def workshop_list(request):
-    page = paginate(request, sel.workshop_list(user=request.user), 25)
+    page = paginate(request, sel.workshop_list(user=request.user), per_page=25)
     return render(
         request,
         "workshops/workshop_list.html",
@@ -99,7 +100,7 @@ def workshop_edit(request, workshop_id: int | None = None):
                     **data,
                 )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The workshop was saved."))
             return redirect("workshops:workshop_detail", workshop.pk)
@@ -129,7 +130,7 @@ def session_edit(request, workshop_id: int, session_id: int | None = None):
                 actor=request.user, workshop=workshop, session=session, **form.service_fields()
             )
         except ValidationError as exc:
-            attach_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("The session was saved."))
             return redirect("workshops:agenda", workshop.pk)
