@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "protectnet.library",
     "protectnet.alerts",
     "protectnet.reports",
+    "protectnet.api",
 ]
 
 MIDDLEWARE = [

@@ -31,14 +31,9 @@ RULES: dict[str, Rule] = {
     # --- foundation --------------------------------------------------------------------------
     "public.view": Rule(EVERYONE, description="Public pages, health checks, sign-in"),
     "dashboard.view": Rule(SIGNED_IN),
-    "account.manage_own": Rule(
-        SIGNED_IN, description="Own profile, password, second factor, tokens"
-    ),
-    "account.invite": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
     "access.grant_role": Rule(ADMINS),
     "audit.view": Rule(ADMINS),
     "admin_site.use": Rule(ADMINS),
-    "api.me": Rule(SIGNED_IN),
     # --- network -----------------------------------------------------------------------------
     # Guests and anonymous visitors never browse the directory (the network scopes agree).
     "network.directory.view": Rule(MEMBERS),
@@ -201,35 +196,6 @@ RULES: dict[str, Rule] = {
 }
 
 ROUTES: dict[str, str] = {
-    # --- foundation --------------------------------------------------------------------------
-    "core:dashboard": "dashboard.view",
-    "core:healthz": "public.view",
-    "core:readyz": "public.view",
-    "set_language": "public.view",
-    "accounts:login": "public.view",
-    "accounts:login_second_factor": "public.view",
-    "accounts:logout": "public.view",
-    "accounts:password_reset": "public.view",
-    "accounts:password_reset_done": "public.view",
-    "accounts:password_reset_confirm": "public.view",
-    "accounts:password_reset_complete": "public.view",
-    "accounts:invitation_accept": "public.view",
-    "accounts:profile": "account.manage_own",
-    "accounts:password_change": "account.manage_own",
-    "accounts:second_factor_setup": "account.manage_own",
-    "accounts:second_factor_qr": "account.manage_own",
-    "accounts:second_factor_disable": "account.manage_own",
-    "accounts:recovery_codes": "account.manage_own",
-    "accounts:token_create": "account.manage_own",
-    "accounts:token_revoke": "account.manage_own",
-    "accounts:invitation_create": "account.invite",
-    "access:audit_list": "audit.view",
-    "access:audit_export": "audit.view",
-    "api:openapi-json": "public.view",
-    "api:openapi-view": "public.view",
-    "api:api-root": "public.view",
-    "api:me": "api.me",
-    "api:me_data": "network.personal_data.view",
     # --- network -----------------------------------------------------------------------------
     "network:directory": "network.directory.view",
     "network:directory_export": "network.directory.export",
@@ -463,10 +429,6 @@ _members_only = members_only
 SCOPES = {
     # --- foundation --------------------------------------------------------------------------
     "access.auditentry": _admins_only,
-    "accounts.apitoken": lambda p, qs: qs.filter(user_id=p.user_id) if p.user_id else qs.none(),
-    "accounts.invitation": lambda p, qs: (
-        qs if p.is_admin else qs.filter(invited_by_id=p.user_id) if p.user_id else qs.none()
-    ),
     # --- network -----------------------------------------------------------------------------
     "network.country": _members_only,
     "network.organisation": _members_only,
