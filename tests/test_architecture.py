@@ -30,7 +30,6 @@ ALLOWED = {
 KNOWN: set[tuple[str, str]] = {
     ("access", "alerts"),
     ("access", "library"),
-    ("access", "network"),
     ("access", "training"),
     ("access", "workshops"),
     ("accounts", "network"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.access.policy import can, get_visible_or_404
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..country_sections import country_sections
@@ -15,11 +16,13 @@ from ..forms import FocalPointForm, FocalPointSearchForm
 from ..models import FocalPoint
 
 
+@requires("network.directory.view")
 def country_list(request: HttpRequest) -> HttpResponse:
     countries = selectors.country_list(user=request.user)
     return render(request, "network/country_list.html", {"countries": countries})
 
 
+@requires("network.directory.view")
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
     panel = selectors.panel_for_country(user=request.user, country=country)
@@ -44,6 +47,7 @@ class _Stub:
 
 
 @require_http_methods(["GET", "POST"])
+@requires("network.focal_point.manage")
 def focal_point_add(request: HttpRequest, code: str) -> HttpResponse:
     """GET: search the country's people (htmx gets the results alone); POST: appoint one."""
     country = selectors.country_get(user=request.user, code=code)
@@ -85,6 +89,7 @@ def _focal_point_appoint(request: HttpRequest, country) -> HttpResponse:
 
 
 @require_POST
+@requires("network.focal_point.manage")
 def focal_point_remove(request: HttpRequest, code: str, focal_id: int) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
     focal = get_visible_or_404(

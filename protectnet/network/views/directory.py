@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response, xlsx_response
 
 from .. import selectors
@@ -32,6 +33,7 @@ def _search(request: HttpRequest):
     return form, filters, cleaned
 
 
+@requires("network.directory.view")
 def directory(request: HttpRequest) -> HttpResponse:
     form, filters, cleaned = _search(request)
     page = paginate(selectors.person_list(user=request.user, filters=filters), cleaned.get("page"))
@@ -50,6 +52,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "network/directory.html", context)
 
 
+@requires("network.directory.export")
 def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The directory as the user sees it: contacts only where the person consented."""
     if fmt not in ("csv", "xlsx"):

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can, visible
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import OrganisationForm
@@ -14,6 +15,7 @@ from ..models import Organisation, Sector
 from .common import add_errors, paginate, querystring_without
 
 
+@requires("network.directory.view")
 def organisation_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:200]
     country = request.GET.get("country", "")[:2]
@@ -34,6 +36,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organisation_list.html", context)
 
 
+@requires("network.directory.view")
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, pk=pk)
     people = paginate(
@@ -65,6 +68,7 @@ def _form(request, instance=None):
     )
 
 
+@requires("network.organisation.create")
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = _form(request, Organisation())
     if request.method == "POST" and form.is_valid():
@@ -80,6 +84,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organisation_form.html", {"form": form, "creating": True})
 
 
+@requires("network.organisation.change")
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, pk=pk)
     if not can(request.user, "network.organisation.change", organisation):

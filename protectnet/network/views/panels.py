@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import can, get_visible_or_404, visible
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import MeetingForm, PanelForm, PanelMemberForm
@@ -15,6 +16,7 @@ from ..models import AdvisoryPanel, Organisation, PanelMember, Person
 from .common import add_errors
 
 
+@requires("network.directory.view")
 def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
     panel = selectors.panel_get(user=request.user, pk=pk)
     context = {
@@ -33,6 +35,7 @@ def _managed_panel(request, pk) -> AdvisoryPanel:
     return panel
 
 
+@requires("network.panel.manage")
 def panel_create(request: HttpRequest, code: str) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
     if not can(request.user, "network.panel.manage", AdvisoryPanel(country=country)):
@@ -52,6 +55,7 @@ def panel_create(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "network/panel_form.html", {"form": form, "country": country})
 
 
+@requires("network.panel.manage")
 def panel_edit(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     initial = {"name": panel.name, "remit": panel.remit}
@@ -74,6 +78,7 @@ def _panel_data(form) -> dict:
     return {"name": form.cleaned_data["name"], "remit": form.cleaned_data["remit"]}
 
 
+@requires("network.panel.manage")
 def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     people = selectors.country_people(user=request.user, country=panel.country)
@@ -92,6 +97,7 @@ def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("network.panel.manage")
 def panel_member_remove(request: HttpRequest, pk: int, seat_id: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     seat = get_visible_or_404(
@@ -102,6 +108,7 @@ def panel_member_remove(request: HttpRequest, pk: int, seat_id: int) -> HttpResp
     return redirect("network:panel_detail", pk=pk)
 
 
+@requires("network.directory.view")
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, pk=pk, request=request)
     context = {
@@ -123,12 +130,14 @@ def _meeting_form(request, panel, instance=None) -> MeetingForm:
     )
 
 
+@requires("network.panel.manage")
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     form = _meeting_form(request, panel)
     return _save_meeting(request, panel, form, None)
 
 
+@requires("network.panel.manage")
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     panel = _managed_panel(request, meeting.panel_id)

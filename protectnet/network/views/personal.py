@@ -9,24 +9,28 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from protectnet.access import audit
+from protectnet.access.routes import requires
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import selectors, services
 from ..data_subject import personal_data_get, readable_sections
 
 
+@requires("network.personal_data.view")
 def my_data(request: HttpRequest) -> HttpResponse:
     data = personal_data_get(user=request.user)
     pretty = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     return render(request, "network/my_data.html", {"data": data, "pretty": pretty})
 
 
+@requires("network.personal_data.view")
 def my_data_download(request: HttpRequest) -> HttpResponse:
     data = personal_data_get(user=request.user)
     audit.record("network.personal_data.downloaded", actor=request.user, request=request)
     return _download(data, "protectnet-my-data", "json")
 
 
+@requires("network.personal_data.view")
 def my_data_pdf(request: HttpRequest) -> HttpResponse:
     data = personal_data_get(user=request.user)
     audit.record(
@@ -38,6 +42,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
     return _download(data, "protectnet-my-data", "pdf")
 
 
+@requires("network.person.export_data")
 def person_data_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     person = selectors.person_for_change(
         user=request.user, pk=pk, action="network.person.export_data"
