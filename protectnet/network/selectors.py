@@ -166,6 +166,11 @@ def organisation_get(*, user, pk) -> Organisation:
     return get_visible_or_404(user, qs, pk=pk)
 
 
+def organisation_pick(*, user, pk) -> Organisation:
+    """One organisation to link to (a parent, a new person's organisation), with its country."""
+    return get_visible_or_404(user, Organisation.objects.select_related("country"), pk=pk)
+
+
 def organisation_people(*, user, organisation: Organisation) -> QuerySet:
     return person_list(user=user, filters=DirectoryFilters(organisation=organisation.pk))
 
