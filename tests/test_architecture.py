@@ -32,7 +32,6 @@ KNOWN: set[tuple[str, str]] = {
     ("access", "library"),
     ("access", "training"),
     ("access", "workshops"),
-    ("accounts", "network"),
     ("core", "network"),
     ("workshops", "library"),
 }
