@@ -1,9 +1,8 @@
 from ninja import Router, Schema
 
-from protectnet.access import audit
 from protectnet.access.principal import principal_for
 from protectnet.access.routes import requires
-from protectnet.network.data_subject import personal_data_get
+from protectnet.network import services
 
 router = Router(tags=["account"])
 
@@ -42,6 +41,4 @@ def me_get(request):
 @requires("network.personal_data.view")
 def me_data_get(request):
     """The same export as the "My data" download (no id: only the token's own account)."""
-    data = personal_data_get(user=request.user)
-    audit.record("network.personal_data.downloaded", actor=request.user, data={"via": "api"})
-    return data
+    return services.personal_data_download(user=request.user, via="api")

@@ -107,6 +107,30 @@ def person_list(*, user, filters: DirectoryFilters | None = None) -> QuerySet:
     return qs.prefetch_related(_memberships_prefetch()).order_by("full_name", "pk")
 
 
+def directory_rows(*, user, filters: DirectoryFilters, limit: int) -> list[list]:
+    """The directory as the user sees it, one row per person, for a spreadsheet."""
+    sectors = dict(Sector.choices)
+    rows = []
+    for person in person_list(user=user, filters=filters)[:limit]:
+        current = person.current_memberships
+        show = contact_visible(user, person)
+        rows.append(
+            [
+                person.full_name,
+                person.preferred_name,
+                person.job_title,
+                "; ".join(m.organisation.name for m in current),
+                "; ".join(sorted({m.organisation.country.name for m in current})),
+                "; ".join(sorted({str(sectors[m.organisation.sector]) for m in current})),
+                ", ".join(person.languages),
+                ", ".join(person.expertise),
+                person.email if show else "",
+                person.phone if show else "",
+            ]
+        )
+    return rows
+
+
 def person_get(*, user, pk) -> Person:
     qs = Person.objects.select_related("user").prefetch_related(
         _memberships_prefetch(),

@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from protectnet.access import audit
 from protectnet.access.routes import requires
 from protectnet.core.pdf import pdf_response, render_pdf
 
@@ -25,20 +24,13 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @requires("network.personal_data.view")
 def my_data_download(request: HttpRequest) -> HttpResponse:
-    data = personal_data_get(user=request.user)
-    audit.record("network.personal_data.downloaded", actor=request.user, request=request)
+    data = services.personal_data_download(user=request.user, request=request)
     return _download(data, "protectnet-my-data", "json")
 
 
 @requires("network.personal_data.view")
 def my_data_pdf(request: HttpRequest) -> HttpResponse:
-    data = personal_data_get(user=request.user)
-    audit.record(
-        "network.personal_data.downloaded",
-        actor=request.user,
-        request=request,
-        data={"format": "pdf"},
-    )
+    data = services.personal_data_download(user=request.user, fmt="pdf", request=request)
     return _download(data, "protectnet-my-data", "pdf")
 
 
