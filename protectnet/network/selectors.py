@@ -349,3 +349,33 @@ def focal_point_candidate_list(
     people = country_people(user=user, country=country, q=q).exclude(pk__in=already)
     rows = list(people[: limit + 1])
     return rows[:limit], len(rows) > limit
+
+
+def membership_get(*, user, person: Person, pk) -> Membership:
+    qs = Membership.objects.select_related("organisation", "person")
+    return get_visible_or_404(user, qs, pk=pk, person=person)
+
+
+def focal_point_get(*, user, country: Country, pk) -> FocalPoint:
+    qs = FocalPoint.objects.select_related("person", "country")
+    return get_visible_or_404(user, qs, pk=pk, country=country)
+
+
+def panel_seat_get(*, user, panel: AdvisoryPanel, pk) -> PanelMember:
+    return get_visible_or_404(user, PanelMember.objects.select_related("panel"), pk=pk, panel=panel)
+
+
+def organisation_choices(*, user, countries=None, exclude_pk=None) -> QuerySet:
+    """Organisations to pick in a form (a parent in the given countries, a meeting's sharing)."""
+    qs = (
+        Organisation.objects.all()
+        if countries is None
+        else Organisation.objects.filter(country__in=countries)
+    )
+    qs = visible(user, qs)
+    return qs.exclude(pk=exclude_pk) if exclude_pk else qs
+
+
+def panel_people(*, user, panel: AdvisoryPanel) -> QuerySet:
+    """The people holding a seat on the panel, as the user may see them."""
+    return visible(user, Person.objects.filter(panel_seats__in=panel.members.all()))

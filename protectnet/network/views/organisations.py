@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from protectnet.access.policy import can, visible
+from protectnet.access.policy import can
 from protectnet.access.routes import requires
 
 from .. import selectors, services
@@ -57,9 +57,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form(request, instance=None):
     countries = selectors.managed_countries(user=request.user)
-    parents = visible(request.user, Organisation.objects.filter(country__in=countries))
-    if instance is not None and instance.pk:
-        parents = parents.exclude(pk=instance.pk)
+    exclude_pk = instance.pk if instance is not None else None
+    parents = selectors.organisation_choices(
+        user=request.user, countries=countries, exclude_pk=exclude_pk
+    )
     return OrganisationForm(
         request.POST or None,
         instance=instance,

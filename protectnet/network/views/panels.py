@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, get_visible_or_404, visible
+from protectnet.access.policy import can
 from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import MeetingForm, PanelForm, PanelMemberForm
-from ..models import AdvisoryPanel, Organisation, PanelMember, Person
+from ..models import AdvisoryPanel
 from .common import add_errors
 
 
@@ -100,9 +100,7 @@ def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("network.panel.manage")
 def panel_member_remove(request: HttpRequest, pk: int, seat_id: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
-    seat = get_visible_or_404(
-        request.user, PanelMember.objects.select_related("panel"), pk=seat_id, panel=panel
-    )
+    seat = selectors.panel_seat_get(user=request.user, panel=panel, pk=seat_id)
     services.panel_member_remove(actor=request.user, seat=seat, request=request)
     messages.success(request, _("The member has left the panel."))
     return redirect("network:panel_detail", pk=pk)
@@ -120,13 +118,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_form(request, panel, instance=None) -> MeetingForm:
-    seats = panel.members.all()
     return MeetingForm(
         request.POST or None,
         instance=instance,
         owners=selectors.own_organisations(user=request.user),
-        organisations=visible(request.user, Organisation.objects.all()).order_by("name"),
-        people=visible(request.user, Person.objects.filter(panel_seats__in=seats)),
+        organisations=selectors.organisation_choices(user=request.user).order_by("name"),
+        people=selectors.panel_people(user=request.user, panel=panel),
     )
 
 

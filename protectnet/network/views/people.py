@@ -7,13 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, get_visible_or_404
+from protectnet.access.policy import can
 from protectnet.access.routes import requires
 from protectnet.accounts.services import invitation_create
 
 from .. import selectors, services
 from ..forms import InviteForm, MembershipForm, PersonCreateForm, PersonForm, VettingForm
-from ..models import Membership
 from .common import add_errors
 
 
@@ -99,12 +98,7 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("network.person.change")
 def membership_end(request: HttpRequest, pk: int, membership_id: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk)
-    membership = get_visible_or_404(
-        request.user,
-        Membership.objects.select_related("organisation", "person"),
-        pk=membership_id,
-        person=person,
-    )
+    membership = selectors.membership_get(user=request.user, person=person, pk=membership_id)
     try:
         services.membership_end(actor=request.user, membership=membership, request=request)
     except PermissionDenied:
