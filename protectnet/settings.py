@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "protectnet.alerts",
     "protectnet.reports",
     "protectnet.demo",
+    "protectnet.api",
 ]
 
 MIDDLEWARE = [

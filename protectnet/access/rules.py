@@ -10,16 +10,13 @@ the route guard refuses at run time whatever is missing, so a new page cannot sh
 
 from django.db.models import Q
 
-from .policy import marking_q
 from .principal import Principal
 from .roles import Role
 from .rule import (
     ADMINS,
     EVERYONE,
-    MEMBERS,
     SIGNED_IN,
     Rule,
-    admin_or_focal_of,
     admins_only,
     members_only,
 )
@@ -31,53 +28,9 @@ RULES: dict[str, Rule] = {
     # --- foundation --------------------------------------------------------------------------
     "public.view": Rule(EVERYONE, description="Public pages, health checks, sign-in"),
     "dashboard.view": Rule(SIGNED_IN),
-    "account.manage_own": Rule(
-        SIGNED_IN, description="Own profile, password, second factor, tokens"
-    ),
-    "account.invite": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
     "access.grant_role": Rule(ADMINS),
     "audit.view": Rule(ADMINS),
     "admin_site.use": Rule(ADMINS),
-    "api.me": Rule(SIGNED_IN),
-    # --- network -----------------------------------------------------------------------------
-    # Guests and anonymous visitors never browse the directory (the network scopes agree).
-    "network.directory.view": Rule(MEMBERS),
-    "network.directory.export": Rule(MEMBERS),
-    # Admins everywhere, focal points for their own country (obj: the organisation).
-    "network.organisation.create": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
-    "network.organisation.change": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
-    "network.person.create": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
-    "network.person.change": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
-    ),
-    "network.person.invite": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
-    ),
-    "network.person.erase": Rule(ADMINS, check=lambda p, o: o.pk != p.person_id),
-    "network.vetting.view": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_person_manageable(p, o)
-    ),
-    # Nobody records their own vetting: it opens law-enforcement material.
-    "network.vetting.record": Rule(
-        ADMINS | {R.FOCAL_POINT}, check=lambda p, o: network_can_vet(p, o)
-    ),
-    "network.focal_point.manage": Rule(ADMINS),
-    "network.panel.manage": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
-    "network.import": Rule(ADMINS | {R.FOCAL_POINT}),
-    "network.personal_data.view": Rule(SIGNED_IN, description="Everything stored about oneself"),
-    "network.person.export_data": Rule(
-        ADMINS, description="Download everything stored about a person (audited)"
-    ),
-    # --- terminology -------------------------------------------------------------------------
-    # Writers of every app check their text; the list is reference for them; admins edit it.
-    "terminology.check": Rule(
-        frozenset({R.MEMBER, R.NETWORK_ADMIN, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER}),
-        description="Check a text for discouraged terms (nothing is stored)",
-    ),
-    "terminology.term.view": Rule(
-        frozenset({R.MEMBER, R.NETWORK_ADMIN, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER})
-    ),
-    "terminology.term.manage": Rule(ADMINS, description="Add and edit terms (audited)"),
     # --- alerts ------------------------------------------------------------------------------
     # Law-enforcement vetted members of the sending and recipient agencies only; admin rights do
     # not open alerts. hide=True: outsiders get 404, never learn that an alert exists.
@@ -126,93 +79,9 @@ RULES: dict[str, Rule] = {
     "alerts.stats.view": Rule(
         ADMINS | {R.LE_VETTED}, hide=True, description="Counts only, no alert content"
     ),
-    # --- reports -----------------------------------------------------------------------------
-    "reports.view": Rule(MEMBERS, description="The reports hub and the network overview"),
 }
 
 ROUTES: dict[str, str] = {
-    # --- foundation --------------------------------------------------------------------------
-    "core:dashboard": "dashboard.view",
-    "core:healthz": "public.view",
-    "core:readyz": "public.view",
-    "set_language": "public.view",
-    "accounts:login": "public.view",
-    "accounts:login_second_factor": "public.view",
-    "accounts:logout": "public.view",
-    "accounts:password_reset": "public.view",
-    "accounts:password_reset_done": "public.view",
-    "accounts:password_reset_confirm": "public.view",
-    "accounts:password_reset_complete": "public.view",
-    "accounts:invitation_accept": "public.view",
-    "accounts:profile": "account.manage_own",
-    "accounts:password_change": "account.manage_own",
-    "accounts:second_factor_setup": "account.manage_own",
-    "accounts:second_factor_qr": "account.manage_own",
-    "accounts:second_factor_disable": "account.manage_own",
-    "accounts:recovery_codes": "account.manage_own",
-    "accounts:token_create": "account.manage_own",
-    "accounts:token_revoke": "account.manage_own",
-    "accounts:invitation_create": "account.invite",
-    "access:audit_list": "audit.view",
-    "access:audit_export": "audit.view",
-    "api:openapi-json": "public.view",
-    "api:openapi-view": "public.view",
-    "api:api-root": "public.view",
-    "api:me": "api.me",
-    "api:me_data": "network.personal_data.view",
-    # --- network -----------------------------------------------------------------------------
-    "network:directory": "network.directory.view",
-    "network:directory_export": "network.directory.export",
-    "network:organisation_list": "network.directory.view",
-    "network:organisation_detail": "network.directory.view",
-    "network:organisation_create": "network.organisation.create",
-    "network:organisation_edit": "network.organisation.change",
-    "network:person_detail": "network.directory.view",
-    "network:person_create": "network.person.create",
-    "network:person_edit": "network.person.change",
-    "network:membership_add": "network.person.change",
-    "network:membership_end": "network.person.change",
-    "network:person_invite": "network.person.invite",
-    "network:person_erase": "network.person.erase",
-    "network:vetting_list": "network.vetting.view",
-    "network:country_list": "network.directory.view",
-    "network:country_detail": "network.directory.view",
-    "network:focal_point_add": "network.focal_point.manage",
-    "network:focal_point_remove": "network.focal_point.manage",
-    "network:panel_detail": "network.directory.view",
-    "network:panel_create": "network.panel.manage",
-    "network:panel_edit": "network.panel.manage",
-    "network:panel_member_add": "network.panel.manage",
-    "network:panel_member_remove": "network.panel.manage",
-    "network:meeting_detail": "network.directory.view",
-    "network:meeting_create": "network.panel.manage",
-    "network:meeting_edit": "network.panel.manage",
-    "network:import_start": "network.import",
-    "network:import_template": "network.import",
-    "network:import_preview": "network.import",
-    "network:import_row_edit": "network.import",
-    "network:import_commit": "network.import",
-    "network:my_data": "network.personal_data.view",
-    "network:my_data_download": "network.personal_data.view",
-    "network:my_data_pdf": "network.personal_data.view",
-    "network:person_data_download": "network.person.export_data",
-    "api:country_list": "network.directory.view",
-    "api:country_get": "network.directory.view",
-    "api:organisation_list": "network.directory.view",
-    "api:organisation_get": "network.directory.view",
-    "api:organisation_create": "network.organisation.create",
-    "api:organisation_update": "network.organisation.change",
-    "api:person_list": "network.directory.view",
-    "api:person_get": "network.directory.view",
-    "api:person_create": "network.person.create",
-    "api:person_update": "network.person.change",
-    # --- terminology -------------------------------------------------------------------------
-    "terminology:check": "terminology.check",
-    "terminology:term_list": "terminology.term.view",
-    "terminology:term_create": "terminology.term.manage",
-    "terminology:term_edit": "terminology.term.manage",
-    "api:terminology_check": "terminology.check",
-    "api:terminology_term_list": "terminology.term.view",
     # --- alerts ------------------------------------------------------------------------------
     "alerts:alert_list": "alerts.view",
     "alerts:alert_overdue": "alerts.view",
@@ -250,10 +119,6 @@ ROUTES: dict[str, str] = {
     "api:alert_outcome": "alerts.view",
     "api:alert_close": "alerts.view",
     "api:alert_stats": "alerts.stats.view",
-    # --- reports -----------------------------------------------------------------------------
-    "reports:index": "reports.view",
-    "reports:network_overview": "reports.view",
-    "reports:network_overview_export": "reports.view",
 }
 
 
@@ -264,31 +129,6 @@ _members_only = members_only
 SCOPES = {
     # --- foundation --------------------------------------------------------------------------
     "access.auditentry": _admins_only,
-    "accounts.apitoken": lambda p, qs: qs.filter(user_id=p.user_id) if p.user_id else qs.none(),
-    "accounts.invitation": lambda p, qs: (
-        qs if p.is_admin else qs.filter(invited_by_id=p.user_id) if p.user_id else qs.none()
-    ),
-    # --- network -----------------------------------------------------------------------------
-    "network.country": _members_only,
-    "network.organisation": _members_only,
-    "network.person": lambda p, qs: network_person_scope(p, qs),
-    "network.membership": _members_only,
-    "network.focalpoint": _members_only,
-    "network.advisorypanel": _members_only,
-    "network.panelmember": _members_only,
-    "network.vetting": lambda p, qs: network_vetting_scope(p, qs),
-    "network.panelmeeting": lambda p, qs: network_meeting_scope(p, qs),
-    "network.importbatch": lambda p, qs: (
-        qs.filter(created_by_id=p.user_id) if p.is_admin or p.focal_country_ids else qs.none()
-    ),
-    # --- terminology -------------------------------------------------------------------------
-    "terminology.term": lambda p, qs: (
-        qs
-        if p.is_admin
-        else qs.filter(active=True)
-        if p.has(R.MEMBER, R.FOCAL_POINT, R.LE_VETTED, R.TRAINER)
-        else qs.none()
-    ),
     # --- alerts ------------------------------------------------------------------------------
     "alerts.alert": lambda p, qs: alert_scope(p, qs),
     "alerts.alertrecipient": lambda p, qs: qs.filter(alert__in=alert_scope(p, _alerts(qs))),
@@ -446,52 +286,3 @@ def alert_recipient_can_act(p: Principal, r) -> bool:
 def alert_sender_view(p: Principal, a) -> bool:
     """Delivery, acknowledgements and the read log: the sending agency's readers only."""
     return _alert_sender_side(p, a) and alert_readable(p, a)
-
-
-# --- network (helpers for the network sections above) -----------------------------------------
-def network_person_manageable(p: Principal, person) -> bool:
-    """Admins: everyone; focal points: people with a current membership in their country."""
-    if p.is_admin:
-        return True
-    return bool(p.focal_country_ids & person.country_ids())
-
-
-def network_can_vet(p: Principal, person) -> bool:
-    return person.pk != p.person_id and network_person_manageable(p, person)
-
-
-def network_person_scope(p: Principal, qs):
-    """Members see the people of member organisations (a current membership), never guests or
-    former members; admins see every entry, erased ones (names removed) included."""
-    if p.is_admin:
-        return qs
-    if not p.is_member:
-        return qs.none()
-    from django.apps import apps
-
-    membership = apps.get_model("network", "Membership")
-    current = membership.objects.filter(membership.current_q()).values("person_id")
-    return qs.filter(erased_at__isnull=True, pk__in=current)
-
-
-def network_vetting_scope(p: Principal, qs):
-    """Vetting records: admins, focal points for people of their country, and the person."""
-    if p.is_admin:
-        return qs
-    q = Q(person_id=p.person_id) if p.person_id else Q(pk__in=[])
-    if p.focal_country_ids:
-        from django.apps import apps
-
-        membership = apps.get_model("network", "Membership")
-        local = membership.objects.filter(
-            membership.current_q(), organisation__country_id__in=list(p.focal_country_ids)
-        )
-        q |= Q(person_id__in=local.values("person_id"))
-    return qs.filter(q)
-
-
-def network_meeting_scope(p: Principal, qs):
-    """Panel minutes follow the TLP: a subquery keeps the rows distinct without distinct()."""
-    if not p.is_member:
-        return qs.none()
-    return qs.filter(pk__in=qs.model.objects.filter(marking_q(p)).values("pk"))

@@ -64,9 +64,9 @@ RENAMED: dict[str, str] = {}
 
 
 def _mount() -> None:
-    from . import alerts, core, library, network, reports, terminology, training, workshops
+    from . import alerts, core, library, network, terminology, training, workshops
 
-    for module in (core, network, terminology, workshops, training, library, alerts, reports):
+    for module in (core, network, terminology, workshops, training, library, alerts):
         api.add_router("", module.router)
         RENAMED.update(getattr(module, "RENAMED", {}))
 

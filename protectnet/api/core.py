@@ -1,10 +1,13 @@
 from ninja import Router, Schema
 
-from protectnet.access import audit
 from protectnet.access.principal import principal_for
-from protectnet.network.data_subject import personal_data_get
+from protectnet.access.routes import requires
+from protectnet.network import services
 
 router = Router(tags=["account"])
+
+# Operation ids as they were published -> as they are now (see api.api.RENAMED).
+RENAMED = {"me": "me_get", "me_data": "me_data_get"}
 
 
 class MeOut(Schema):
@@ -17,7 +20,8 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut, summary="The account that owns the token")
-def me(request):
+@requires("api.me")
+def me_get(request):
     p = principal_for(request.user)
     return MeOut(
         id=request.user.pk,
@@ -34,8 +38,7 @@ def me(request):
     response=dict,
     summary="Everything stored about the account that owns the token, every app's part",
 )
-def me_data(request):
+@requires("network.personal_data.view")
+def me_data_get(request):
     """The same export as the "My data" download (no id: only the token's own account)."""
-    data = personal_data_get(user=request.user)
-    audit.record("network.personal_data.downloaded", actor=request.user, data={"via": "api"})
-    return data
+    return services.personal_data_download(user=request.user, via="api")

@@ -3,19 +3,24 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from protectnet.access.routes import requires
+
 from .dashboard import dashboard_cards
 
 
+@requires("dashboard.view")
 def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", {"cards": dashboard_cards(request.user)})
 
 
 @never_cache
+@requires("public.view")
 def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
+@requires("public.view")
 def readyz(request: HttpRequest) -> JsonResponse:
     try:
         with connection.cursor() as cursor:

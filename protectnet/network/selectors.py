@@ -107,6 +107,30 @@ def person_list(*, user, filters: DirectoryFilters | None = None) -> QuerySet:
     return qs.prefetch_related(_memberships_prefetch()).order_by("full_name", "pk")
 
 
+def directory_rows(*, user, filters: DirectoryFilters, limit: int) -> list[list]:
+    """The directory as the user sees it, one row per person, for a spreadsheet."""
+    sectors = dict(Sector.choices)
+    rows = []
+    for person in person_list(user=user, filters=filters)[:limit]:
+        current = person.current_memberships
+        show = contact_visible(user, person)
+        rows.append(
+            [
+                person.full_name,
+                person.preferred_name,
+                person.job_title,
+                "; ".join(m.organisation.name for m in current),
+                "; ".join(sorted({m.organisation.country.name for m in current})),
+                "; ".join(sorted({str(sectors[m.organisation.sector]) for m in current})),
+                ", ".join(person.languages),
+                ", ".join(person.expertise),
+                person.email if show else "",
+                person.phone if show else "",
+            ]
+        )
+    return rows
+
+
 def person_get(*, user, pk) -> Person:
     qs = Person.objects.select_related("user").prefetch_related(
         _memberships_prefetch(),
@@ -164,6 +188,11 @@ def organisation_people_counts(organisations) -> list[Organisation]:
 def organisation_get(*, user, pk) -> Organisation:
     qs = Organisation.objects.select_related("country", "parent").prefetch_related("children")
     return get_visible_or_404(user, qs, pk=pk)
+
+
+def organisation_pick(*, user, pk) -> Organisation:
+    """One organisation to link to (a parent, a new person's organisation), with its country."""
+    return get_visible_or_404(user, Organisation.objects.select_related("country"), pk=pk)
 
 
 def organisation_people(*, user, organisation: Organisation) -> QuerySet:
@@ -320,3 +349,33 @@ def focal_point_candidate_list(
     people = country_people(user=user, country=country, q=q).exclude(pk__in=already)
     rows = list(people[: limit + 1])
     return rows[:limit], len(rows) > limit
+
+
+def membership_get(*, user, person: Person, pk) -> Membership:
+    qs = Membership.objects.select_related("organisation", "person")
+    return get_visible_or_404(user, qs, pk=pk, person=person)
+
+
+def focal_point_get(*, user, country: Country, pk) -> FocalPoint:
+    qs = FocalPoint.objects.select_related("person", "country")
+    return get_visible_or_404(user, qs, pk=pk, country=country)
+
+
+def panel_seat_get(*, user, panel: AdvisoryPanel, pk) -> PanelMember:
+    return get_visible_or_404(user, PanelMember.objects.select_related("panel"), pk=pk, panel=panel)
+
+
+def organisation_choices(*, user, countries=None, exclude_pk=None) -> QuerySet:
+    """Organisations to pick in a form (a parent in the given countries, a meeting's sharing)."""
+    qs = (
+        Organisation.objects.all()
+        if countries is None
+        else Organisation.objects.filter(country__in=countries)
+    )
+    qs = visible(user, qs)
+    return qs.exclude(pk=exclude_pk) if exclude_pk else qs
+
+
+def panel_people(*, user, panel: AdvisoryPanel) -> QuerySet:
+    """The people holding a seat on the panel, as the user may see them."""
+    return visible(user, Person.objects.filter(panel_seats__in=panel.members.all()))

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from protectnet.access.routes import requires
 from protectnet.core import charts, exports
 from protectnet.core.pdf import pdf_response, render_pdf
 
@@ -10,6 +11,7 @@ from .registry import reports_for
 from .selectors import network_overview, sector_labels
 
 
+@requires("reports.view")
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/index.html", {"reports": reports_for(request.user)})
 
@@ -40,10 +42,12 @@ def _overview_context(user) -> dict:
     }
 
 
+@requires("reports.view")
 def network_overview_page(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/network_overview.html", _overview_context(request.user))
 
 
+@requires("reports.view")
 def network_overview_export(request: HttpRequest, fmt: str) -> HttpResponse:
     context = _overview_context(request.user)
     if fmt == "pdf":

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 
 from . import selectors, services
 from .forms import CheckForm, TermForm
@@ -21,6 +22,7 @@ def highlight(text: str, findings) -> list[tuple[str, object]]:
     return [p for p in pieces if p[0]]
 
 
+@requires("terminology.check")
 def check(request):
     form = CheckForm(request.POST or None)
     findings, pieces = None, []
@@ -34,12 +36,14 @@ def check(request):
     return render(request, "terminology/check.html", context)
 
 
+@requires("terminology.term.view")
 def term_list(request):
     terms = selectors.term_list(user=request.user)
     can_manage = can(request.user, "terminology.term.manage")
     return render(request, "terminology/term_list.html", {"terms": terms, "can_manage": can_manage})
 
 
+@requires("terminology.term.manage")
 def term_create(request):
     form = TermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -49,6 +53,7 @@ def term_create(request):
     return render(request, "terminology/term_form.html", {"form": form, "term": None})
 
 
+@requires("terminology.term.manage")
 def term_edit(request, pk: int):
     term = selectors.term_get(user=request.user, id=pk)
     form = TermForm(request.POST or None, instance=selectors.term_get(user=request.user, id=pk))

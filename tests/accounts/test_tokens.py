@@ -3,12 +3,15 @@ bearer authentication on the API (no token, bad token, revoked token, valid toke
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from protectnet.access.models import AuditEntry
 from protectnet.accounts.models import ApiToken, hash_secret
 from protectnet.accounts.services import token_create
+from tests.factories import MembershipFactory, OrganisationFactory
 
 ME = "/api/v1/me"
 
@@ -126,3 +129,18 @@ def test_repeated_bad_tokens_from_one_address_are_throttled(world, api):
 def test_openapi_schema_is_public(db, client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200 and "/api/v1/me" in response.json()["paths"]
+
+
+@pytest.mark.queries("api:me_get")
+def test_me_costs_the_same_queries_for_one_or_three_memberships(
+    world, api, django_assert_num_queries
+):
+    client = api(world.kh_member)
+    client.get(ME)  # the first call records the token's use
+    with CaptureQueriesContext(connection) as first:
+        client.get(ME)
+    for _ in range(2):
+        MembershipFactory(person=world.kh_member.person, organisation=OrganisationFactory())
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = client.get(ME)
+    assert len(response.json()["organisation_ids"]) == 3

@@ -113,12 +113,12 @@ def test_person_detail_and_vetting_do_not_grow_with_memberships(
 
 
 @pytest.mark.queries(
-    "api:person_list",
-    "api:person_get",
-    "api:organisation_list",
-    "api:organisation_get",
-    "api:country_list",
-    "api:country_get",
+    "api:network_person_list",
+    "api:network_person_get",
+    "api:network_organisation_list",
+    "api:network_organisation_get",
+    "api:network_country_list",
+    "api:network_country_get",
 )
 def test_api_lists_cost_the_same_for_2_and_20_rows(d, api, django_assert_num_queries):
     client = api(d.kh_member)

@@ -164,7 +164,7 @@ def test_the_export_costs_the_same_queries_for_2_and_20_rows(
             client.get(url)
 
 
-@pytest.mark.queries("api:me_data")
+@pytest.mark.queries("api:me_data_get")
 def test_the_api_export_costs_the_same_queries_for_2_and_20_rows(
     world, planted, api, django_assert_num_queries
 ):

@@ -1,6 +1,7 @@
 """Every write of the accounts app: `from protectnet.accounts.services import ...`."""
 
 from .invitations import InvitationState, invitation_accept, invitation_create, invitation_state
+from .passwords import password_change, password_reset_complete, password_reset_request
 from .second_factor import (
     recovery_codes_regenerate,
     second_factor_confirm,
@@ -22,6 +23,9 @@ __all__ = [
     "invitation_accept",
     "invitation_create",
     "invitation_state",
+    "password_change",
+    "password_reset_complete",
+    "password_reset_request",
     "password_sign_in",
     "pending_user",
     "recovery_codes_regenerate",

@@ -9,7 +9,6 @@ import secrets
 from datetime import timedelta
 from types import SimpleNamespace
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -24,6 +23,7 @@ from protectnet.access.policy import require
 from protectnet.access.principal import principal_for
 from protectnet.core.mail import send_templated_mail
 
+from .. import directory
 from ..models import Invitation, User, hash_secret
 
 
@@ -34,12 +34,6 @@ class InvitationState(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def _person_country_ids(person) -> set[int]:
-    Membership = apps.get_model("network", "Membership")
-    rows = Membership.objects.filter(Membership.current_q(), person_id=person.pk)
-    return set(rows.values_list("organisation__country_id", flat=True))
-
-
 def _target(actor, person) -> SimpleNamespace:
     """What the rule "account.invite" judges: the country of the person being invited.
 
@@ -47,7 +41,7 @@ def _target(actor, person) -> SimpleNamespace:
     """
     if person is None:
         return SimpleNamespace(country_id=None)
-    countries = _person_country_ids(person)
+    countries = directory.person_country_ids(person)
     mine = countries & principal_for(actor).focal_country_ids
     return SimpleNamespace(country_id=next(iter(mine or countries), None))
 
@@ -122,10 +116,7 @@ def invitation_accept(*, token: str, password: str, display_name: str = "", requ
         user.set_password(password)
         user.save()
         if invitation.person_id:
-            Person = apps.get_model("network", "Person")
-            Person.objects.filter(
-                pk=invitation.person_id, user__isnull=True, erased_at__isnull=True
-            ).update(user=user)
+            directory.account_link(person_id=invitation.person_id, user=user)
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
         audit.record("account.invitation_accepted", actor=user, obj=invitation, request=request)

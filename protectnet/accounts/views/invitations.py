@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from protectnet.access.routes import requires
+
 from .. import selectors, services
 from ..forms import InvitationAcceptForm, InvitationCreateForm
 from ._util import no_store
@@ -15,6 +17,7 @@ from ._util import no_store
 INVITATION_PAGE_SIZE = 50
 
 
+@requires("account.invite")
 def invitation_create(request: HttpRequest) -> HttpResponse:
     people = selectors.invitable_people(user=request.user)
     form = InvitationCreateForm(request.POST or None, people=people)
@@ -44,6 +47,7 @@ def invitation_create(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("password1", "password2")
 @never_cache
+@requires("public.view")
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     state, invitation = services.invitation_state(token)
     if state is not services.InvitationState.USABLE:

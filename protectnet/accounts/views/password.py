@@ -2,15 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
-from protectnet.access import audit
-from protectnet.access.audit import client_ip
-
-from ..models import User
-from ..security import count_failure, throttled
+from .. import services
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -25,17 +23,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         return {"site_url": settings.SITE_URL}
 
     def form_valid(self, form):
-        ip = client_ip(self.request)
-        email = form.cleaned_data["email"][:254]
-        # Every request counts, so one address cannot flood inboxes; the page looks the same.
-        blocked = throttled("password_reset", ip, settings.PASSWORD_RESET_IP_LIMIT)
-        count_failure("password_reset", ip)
-        audit.record(
-            "auth.password_reset_requested",
-            request=self.request,
-            data={"email": email, "throttled": blocked},
-        )
-        if blocked:
+        email = form.cleaned_data["email"]
+        if services.password_reset_request(email=email, request=self.request):
+            # Throttled: the same answer page, but no mail.
             return super(auth_views.PasswordResetView, self).form_valid(form)
         return super().form_valid(form)
 
@@ -50,9 +40,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        # The mailbox owner proved control: lift a lock-out on the account.
-        User.objects.filter(pk=form.user.pk).update(failed_logins=0, locked_until=None)
-        audit.record("auth.password_reset_completed", obj=form.user, request=self.request)
+        services.password_reset_complete(user=form.user, request=self.request)
         return response
 
 
@@ -65,7 +53,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        audit.record("account.password_changed", obj=self.request.user, request=self.request)
+        new_password = form.cleaned_data["new_password1"]
+        services.password_change(user=form.user, new_password=new_password, request=self.request)
+        # Django's own view would do this after saving: the session stays signed in.
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password has been changed."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from protectnet.access.policy import can
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import TokenCreateForm
@@ -33,11 +34,13 @@ def _roles(principal):
     return [Role(r) for r in principal.roles]
 
 
+@requires("account.manage_own")
 def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", _profile_context(request))
 
 
 @require_POST
+@requires("account.manage_own")
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenCreateForm(request.POST)
     if form.is_valid():
@@ -56,6 +59,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@requires("account.manage_own")
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = services.token_revoke(actor=request.user, token_id=token_id, request=request)
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})

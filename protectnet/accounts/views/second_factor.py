@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import user_has_device
 
 from protectnet.access.principal import principal_for
+from protectnet.access.routes import requires
 
 from .. import services
 from ..forms import CodeForm, SetupCodeForm
@@ -38,6 +39,7 @@ def _secret_groups(device) -> str:
 
 @sensitive_post_parameters("code")
 @never_cache
+@requires("account.manage_own")
 def second_factor_setup(request: HttpRequest) -> HttpResponse:
     if _unverified_with_device(request):
         return _to_verify(request)
@@ -65,6 +67,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@requires("account.manage_own")
 def second_factor_qr(request: HttpRequest) -> HttpResponse:
     """The otpauth:// address as an SVG QR code, drawn here (never by a third-party service)."""
     if _unverified_with_device(request):
@@ -78,6 +81,7 @@ def second_factor_qr(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("code")
+@requires("account.manage_own")
 def second_factor_disable(request: HttpRequest) -> HttpResponse:
     principal = principal_for(request.user)
     form = CodeForm(request.POST or None)
@@ -99,6 +103,7 @@ def second_factor_disable(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@requires("account.manage_own")
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     if _unverified_with_device(request):
         return _to_verify(request)

@@ -12,6 +12,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
+from protectnet.access.routes import requires
+
 from .. import services
 from ..forms import CodeForm, LoginForm
 from ._util import safe_next
@@ -25,6 +27,7 @@ FAILED = _(
 
 @sensitive_post_parameters("password")
 @never_cache
+@requires("public.view")
 def login(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_authenticated and (user.is_verified() or not user_has_device(user)):
@@ -48,6 +51,7 @@ def login(request: HttpRequest) -> HttpResponse:
 
 @sensitive_post_parameters("code")
 @never_cache
+@requires("public.view")
 def login_second_factor(request: HttpRequest) -> HttpResponse:
     user = services.pending_user(request)
     if user is None:
@@ -73,6 +77,7 @@ def login_second_factor(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@requires("public.view")
 def logout(request: HttpRequest) -> HttpResponse:
     services.sign_out(request=request)
     messages.success(request, _("You are signed out."))

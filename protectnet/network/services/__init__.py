@@ -3,6 +3,7 @@
 from protectnet.access.policy import can, require
 
 from .erasure import person_data_export, person_erase
+from .exports import directory_export, personal_data_download
 from .organisations import organisation_create, organisation_update
 from .panels import (
     meeting_save,
@@ -16,6 +17,7 @@ from .vetting import focal_point_add, focal_point_remove, vetting_record
 
 __all__ = [
     "can",
+    "directory_export",
     "focal_point_add",
     "focal_point_remove",
     "meeting_save",
@@ -31,6 +33,7 @@ __all__ = [
     "person_data_export",
     "person_erase",
     "person_update",
+    "personal_data_download",
     "require",
     "vetting_record",
 ]

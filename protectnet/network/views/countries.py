@@ -7,19 +7,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from protectnet.access.policy import can, get_visible_or_404
+from protectnet.access.policy import can
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..country_sections import country_sections
 from ..forms import FocalPointForm, FocalPointSearchForm
-from ..models import FocalPoint
 
 
+@requires("network.directory.view")
 def country_list(request: HttpRequest) -> HttpResponse:
     countries = selectors.country_list(user=request.user)
     return render(request, "network/country_list.html", {"countries": countries})
 
 
+@requires("network.directory.view")
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
     panel = selectors.panel_for_country(user=request.user, country=country)
@@ -44,6 +46,7 @@ class _Stub:
 
 
 @require_http_methods(["GET", "POST"])
+@requires("network.focal_point.manage")
 def focal_point_add(request: HttpRequest, code: str) -> HttpResponse:
     """GET: search the country's people (htmx gets the results alone); POST: appoint one."""
     country = selectors.country_get(user=request.user, code=code)
@@ -85,14 +88,10 @@ def _focal_point_appoint(request: HttpRequest, country) -> HttpResponse:
 
 
 @require_POST
+@requires("network.focal_point.manage")
 def focal_point_remove(request: HttpRequest, code: str, focal_id: int) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
-    focal = get_visible_or_404(
-        request.user,
-        FocalPoint.objects.select_related("person", "country"),
-        pk=focal_id,
-        country=country,
-    )
+    focal = selectors.focal_point_get(user=request.user, country=country, pk=focal_id)
     services.focal_point_remove(actor=request.user, focal=focal, request=request)
     messages.success(request, _("The focal point is removed."))
     return redirect("network:country_detail", code=str(country.code))

@@ -5,17 +5,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from protectnet.access import audit
 from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response, xlsx_response
 from protectnet.core.pagination import paginate
 
-from .. import selectors
+from .. import selectors, services
 from ..forms import DirectorySearchForm
-from ..models import Sector
 from .common import querystring_without
-
-EXPORT_LIMIT = 50_000
 
 
 def _search(request: HttpRequest):
@@ -33,6 +30,7 @@ def _search(request: HttpRequest):
     return form, filters, cleaned
 
 
+@requires("network.directory.view")
 def directory(request: HttpRequest) -> HttpResponse:
     form, filters, cleaned = _search(request)
     page = paginate(request, selectors.person_list(user=request.user, filters=filters))
@@ -51,13 +49,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "network/directory.html", context)
 
 
+@requires("network.directory.export")
 def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The directory as the user sees it: contacts only where the person consented."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
     _form, filters, _cleaned = _search(request)
-    people = selectors.person_list(user=request.user, filters=filters)[:EXPORT_LIMIT]
-    sectors = dict(Sector.choices)
+    rows = services.directory_export(actor=request.user, filters=filters, fmt=fmt, request=request)
     header = [
         _("Name"),
         _("Preferred name"),
@@ -70,30 +68,6 @@ def directory_export(request: HttpRequest, fmt: str) -> HttpResponse:
         _("Email"),
         _("Phone"),
     ]
-    rows = []
-    for person in people:
-        current = person.current_memberships
-        show = selectors.contact_visible(request.user, person)
-        rows.append(
-            [
-                person.full_name,
-                person.preferred_name,
-                person.job_title,
-                "; ".join(m.organisation.name for m in current),
-                "; ".join(sorted({m.organisation.country.name for m in current})),
-                "; ".join(sorted({str(sectors[m.organisation.sector]) for m in current})),
-                ", ".join(person.languages),
-                ", ".join(person.expertise),
-                person.email if show else "",
-                person.phone if show else "",
-            ]
-        )
-    audit.record(
-        "network.directory.exported",
-        actor=request.user,
-        request=request,
-        data={"format": fmt, "rows": len(rows)},
-    )
     name = f"protectnet-directory-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "csv":
         return csv_response(name, header, rows)

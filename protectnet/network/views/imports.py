@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response
 from protectnet.core.forms import add_service_errors
 
@@ -39,6 +40,7 @@ EXAMPLES = {
 GOOD_ROWS_SHOWN = 20
 
 
+@requires("network.import")
 def import_start(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -59,12 +61,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "network/import_start.html", context, status=status)
 
 
+@requires("network.import")
 def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in importer.COLUMNS:
         raise Http404
     return csv_response(f"protectnet-{kind}-template.csv", importer.COLUMNS[kind], [EXAMPLES[kind]])
 
 
+@requires("network.import")
 def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
     batch = selectors.import_batch_get(user=request.user, pk=pk)
     preview = None
@@ -89,6 +93,7 @@ def _shown(batch, index: int) -> dict:
     return {key: batch.rows[index].get(key, "") for key in importer.COLUMNS[batch.kind]}
 
 
+@requires("network.import")
 def import_row_edit(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     batch = selectors.import_batch_get(user=request.user, pk=pk)
     if batch.status != ImportStatus.PREVIEW or not 0 <= index < len(batch.rows):
@@ -115,6 +120,7 @@ def _row_errors(user, batch, index: int) -> list[str]:
 
 
 @require_POST
+@requires("network.import")
 def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
     batch = selectors.import_batch_get(user=request.user, pk=pk)
     try:

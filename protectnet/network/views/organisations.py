@@ -6,7 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from protectnet.access.policy import can, visible
+from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.forms import add_service_errors
 from protectnet.core.pagination import paginate
 
@@ -16,6 +17,7 @@ from ..models import Organisation, Sector
 from .common import querystring_without
 
 
+@requires("network.directory.view")
 def organisation_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:200]
     country = request.GET.get("country", "")[:2]
@@ -36,6 +38,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organisation_list.html", context)
 
 
+@requires("network.directory.view")
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, pk=pk)
     people = paginate(
@@ -55,9 +58,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form(request, instance=None):
     countries = selectors.managed_countries(user=request.user)
-    parents = visible(request.user, Organisation.objects.filter(country__in=countries))
-    if instance is not None and instance.pk:
-        parents = parents.exclude(pk=instance.pk)
+    exclude_pk = instance.pk if instance is not None else None
+    parents = selectors.organisation_choices(
+        user=request.user, countries=countries, exclude_pk=exclude_pk
+    )
     return OrganisationForm(
         request.POST or None,
         instance=instance,
@@ -66,6 +70,7 @@ def _form(request, instance=None):
     )
 
 
+@requires("network.organisation.create")
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = _form(request, Organisation())
     if request.method == "POST" and form.is_valid():
@@ -81,6 +86,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(request, "network/organisation_form.html", {"form": form, "creating": True})
 
 
+@requires("network.organisation.change")
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_get(user=request.user, pk=pk)
     if not can(request.user, "network.organisation.change", organisation):

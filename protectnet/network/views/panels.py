@@ -7,14 +7,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, get_visible_or_404, visible
+from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import MeetingForm, PanelForm, PanelMemberForm
-from ..models import AdvisoryPanel, Organisation, PanelMember, Person
+from ..models import AdvisoryPanel
 
 
+@requires("network.directory.view")
 def panel_detail(request: HttpRequest, pk: int) -> HttpResponse:
     panel = selectors.panel_get(user=request.user, pk=pk)
     context = {
@@ -33,6 +35,7 @@ def _managed_panel(request, pk) -> AdvisoryPanel:
     return panel
 
 
+@requires("network.panel.manage")
 def panel_create(request: HttpRequest, code: str) -> HttpResponse:
     country = selectors.country_get(user=request.user, code=code)
     if not can(request.user, "network.panel.manage", AdvisoryPanel(country=country)):
@@ -52,6 +55,7 @@ def panel_create(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "network/panel_form.html", {"form": form, "country": country})
 
 
+@requires("network.panel.manage")
 def panel_edit(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     initial = {"name": panel.name, "remit": panel.remit}
@@ -74,6 +78,7 @@ def _panel_data(form) -> dict:
     return {"name": form.cleaned_data["name"], "remit": form.cleaned_data["remit"]}
 
 
+@requires("network.panel.manage")
 def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     people = selectors.country_people(user=request.user, country=panel.country)
@@ -92,16 +97,16 @@ def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("network.panel.manage")
 def panel_member_remove(request: HttpRequest, pk: int, seat_id: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
-    seat = get_visible_or_404(
-        request.user, PanelMember.objects.select_related("panel"), pk=seat_id, panel=panel
-    )
+    seat = selectors.panel_seat_get(user=request.user, panel=panel, pk=seat_id)
     services.panel_member_remove(actor=request.user, seat=seat, request=request)
     messages.success(request, _("The member has left the panel."))
     return redirect("network:panel_detail", pk=pk)
 
 
+@requires("network.directory.view")
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, pk=pk, request=request)
     context = {
@@ -113,22 +118,23 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_form(request, panel, instance=None) -> MeetingForm:
-    seats = panel.members.all()
     return MeetingForm(
         request.POST or None,
         instance=instance,
         owners=selectors.own_organisations(user=request.user),
-        organisations=visible(request.user, Organisation.objects.all()).order_by("name"),
-        people=visible(request.user, Person.objects.filter(panel_seats__in=seats)),
+        organisations=selectors.organisation_choices(user=request.user).order_by("name"),
+        people=selectors.panel_people(user=request.user, panel=panel),
     )
 
 
+@requires("network.panel.manage")
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     form = _meeting_form(request, panel)
     return _save_meeting(request, panel, form, None)
 
 
+@requires("network.panel.manage")
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     panel = _managed_panel(request, meeting.panel_id)

@@ -7,15 +7,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, get_visible_or_404
+from protectnet.access.policy import can
+from protectnet.access.routes import requires
 from protectnet.accounts.services import invitation_create
 from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import InviteForm, MembershipForm, PersonCreateForm, PersonForm, VettingForm
-from ..models import Membership
 
 
+@requires("network.directory.view")
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_get(user=request.user, pk=pk)
     user = request.user
@@ -36,6 +37,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/person_detail.html", context)
 
 
+@requires("network.person.create")
 def person_create(request: HttpRequest) -> HttpResponse:
     organisations = selectors.managed_organisations(user=request.user)
     initial = {"organisation": request.GET.get("organisation")} if request.method == "GET" else None
@@ -57,6 +59,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     return render(request, "network/person_form.html", {"form": form, "creating": True})
 
 
+@requires("network.person.change")
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk)
     form = PersonForm(request.POST or None, instance=person)
@@ -73,6 +76,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/person_form.html", {"form": form, "person": person})
 
 
+@requires("network.person.change")
 def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk)
     organisations = selectors.managed_organisations(user=request.user)
@@ -91,14 +95,10 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("network.person.change")
 def membership_end(request: HttpRequest, pk: int, membership_id: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk)
-    membership = get_visible_or_404(
-        request.user,
-        Membership.objects.select_related("organisation", "person"),
-        pk=membership_id,
-        person=person,
-    )
+    membership = selectors.membership_get(user=request.user, person=person, pk=membership_id)
     try:
         services.membership_end(actor=request.user, membership=membership, request=request)
     except PermissionDenied:
@@ -110,6 +110,7 @@ def membership_end(request: HttpRequest, pk: int, membership_id: int) -> HttpRes
     return redirect("network:person_detail", pk=pk)
 
 
+@requires("network.person.invite")
 def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk, action="network.person.invite")
     if person.user_id:
@@ -130,6 +131,7 @@ def person_invite(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/person_invite.html", {"form": form, "person": person})
 
 
+@requires("network.person.erase")
 def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk, action="network.person.erase")
     if person.erased_at:
@@ -141,6 +143,7 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/person_erase.html", {"person": person})
 
 
+@requires("network.vetting.view")
 def vetting_list(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_for_change(user=request.user, pk=pk, action="network.vetting.view")
     can_record = can(request.user, "network.vetting.record", person)

@@ -8,36 +8,33 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from protectnet.access import audit
+from protectnet.access.routes import requires
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import selectors, services
 from ..data_subject import personal_data_get, readable_sections
 
 
+@requires("network.personal_data.view")
 def my_data(request: HttpRequest) -> HttpResponse:
     data = personal_data_get(user=request.user)
     pretty = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     return render(request, "network/my_data.html", {"data": data, "pretty": pretty})
 
 
+@requires("network.personal_data.view")
 def my_data_download(request: HttpRequest) -> HttpResponse:
-    data = personal_data_get(user=request.user)
-    audit.record("network.personal_data.downloaded", actor=request.user, request=request)
+    data = services.personal_data_download(user=request.user, request=request)
     return _download(data, "protectnet-my-data", "json")
 
 
+@requires("network.personal_data.view")
 def my_data_pdf(request: HttpRequest) -> HttpResponse:
-    data = personal_data_get(user=request.user)
-    audit.record(
-        "network.personal_data.downloaded",
-        actor=request.user,
-        request=request,
-        data={"format": "pdf"},
-    )
+    data = services.personal_data_download(user=request.user, fmt="pdf", request=request)
     return _download(data, "protectnet-my-data", "pdf")
 
 
+@requires("network.person.export_data")
 def person_data_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     person = selectors.person_for_change(
         user=request.user, pk=pk, action="network.person.export_data"

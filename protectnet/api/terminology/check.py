@@ -1,10 +1,11 @@
-"""API operations for the terminology app (see access/rules.py for who may call each one)."""
+"""Checking a text for discouraged terms (nothing is stored)."""
 
 from ninja import Field, Router, Schema
 
-from protectnet.terminology import selectors, services
+from protectnet.access.routes import requires
+from protectnet.terminology import services
 
-router = Router(tags=["terminology"])
+router = Router()
 
 MAX_TEXT = 500_000  # characters; about 150 pages
 
@@ -31,35 +32,8 @@ class CheckOut(Schema):
     findings: list[FindingOut]
 
 
-class TermOut(Schema):
-    id: int
-    label: str
-    variants: list[str]
-    preferred: list[str]
-    reason: str
-    exceptions: str
-    severity: str
-    context: str
-
-
 @router.post("/terminology/check", response=CheckOut, summary="Find discouraged terms in a text")
-def terminology_check(request, payload: CheckIn):
+@requires("terminology.check")
+def terminology_text_check(request, payload: CheckIn):
     findings = services.check_text(payload.text, include_info=payload.include_info)
     return CheckOut(count=len(findings), findings=[f.to_dict() for f in findings])
-
-
-@router.get("/terminology/terms", response=list[TermOut], summary="The list of terms")
-def terminology_term_list(request):
-    return [
-        TermOut(
-            id=t.pk,
-            label=t.label,
-            variants=t.variant_list,
-            preferred=t.preferred_list,
-            reason=t.reason,
-            exceptions=t.exceptions,
-            severity=t.severity,
-            context=t.context,
-        )
-        for t in selectors.term_list(user=request.user)
-    ]

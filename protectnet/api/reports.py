@@ -1,5 +1,0 @@
-"""API operations for the reports app (see access/rules.py for who may call each one)."""
-
-from ninja import Router
-
-router = Router(tags=["reports"])
