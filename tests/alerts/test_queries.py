@@ -58,7 +58,7 @@ def test_statistics_take_the_same_queries_for_2_and_20_alerts(w, send, login):
     assert _count(client, "/alerts/statistics/") == small
 
 
-@pytest.mark.queries("api:alert_list", "api:alert_overdue_list", "api:alert_stats")
+@pytest.mark.queries("api:alerts_alert_list", "api:alerts_overdue_list", "api:alerts_stats_get")
 @pytest.mark.parametrize(
     "who,url",
     [
@@ -75,7 +75,7 @@ def test_api_lists_take_the_same_queries_for_2_and_20_alerts(w, send, api, who, 
     assert _count(client, url) == small
 
 
-@pytest.mark.queries("alerts:alert_detail", "api:alert_get")
+@pytest.mark.queries("alerts:alert_detail", "api:alerts_alert_get")
 @pytest.mark.parametrize("via", ["page", "api"])
 def test_detail_is_constant_in_replies_reads_and_recipients(w, send, login, api, via):
     alert = send(recipients=[w.kh_police, w.th_police])

@@ -9,7 +9,7 @@ from protectnet.access.models import AuditEntry
 from protectnet.alerts import services
 from protectnet.alerts.models import Alert, AlertRead, AlertRecipient, Status
 from protectnet.alerts.retention import apply_retention
-from protectnet.alerts.stats import alert_stats
+from protectnet.alerts.selectors import alert_stats
 
 from .conftest import SUBJECT_NAME
 

@@ -234,7 +234,7 @@ def test_stats_export_records_which_figures_were_taken(w, history, login):
     assert Alert.objects.filter(status=Status.RETRACTED).count() == 1
 
 
-@pytest.mark.queries("alerts:stats", "alerts:stats_export", "api:alert_stats")
+@pytest.mark.queries("alerts:stats", "alerts:stats_export", "api:alerts_stats_get")
 @pytest.mark.parametrize("who", ["admin", "kh_le"])
 @pytest.mark.parametrize(
     "url", ["/alerts/statistics/", "/alerts/statistics.csv", "/api/v1/alerts/statistics"]

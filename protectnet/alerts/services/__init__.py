@@ -19,6 +19,7 @@ from .handling import (
     alert_reply,
 )
 from .sharing import alert_share, require_shareable
+from .stats import alert_stats_export
 
 __all__ = [
     "AlertInput",
@@ -37,6 +38,7 @@ __all__ = [
     "alert_retract",
     "alert_send",
     "alert_share",
+    "alert_stats_export",
     "alert_update",
     "draft_input",
     "require_changeable",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import require
+from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import OutcomeForm, ReplyForm, RetractForm, ShareForm
@@ -37,6 +38,7 @@ def _run(request, alert, call, success: str) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.send")
 def alert_send(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     return _run(
@@ -48,6 +50,7 @@ def alert_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.approve")
 def alert_approve(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     # The detail page's form carries the submission it showed: only that version is approved.
@@ -63,6 +66,7 @@ def alert_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.acknowledge")
 def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     return _run(
@@ -74,6 +78,7 @@ def alert_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.reply")
 def alert_reply(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     form = ReplyForm(request.POST)
@@ -92,6 +97,7 @@ def alert_reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.share")
 def alert_share(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     form = ShareForm(request.POST, user=request.user, alert=alert)
@@ -107,6 +113,7 @@ def alert_share(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.outcome")
 def alert_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     form = OutcomeForm(request.POST)
@@ -122,6 +129,7 @@ def alert_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@requires("alerts.close")
 def alert_close(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     return _run(
@@ -132,6 +140,7 @@ def alert_close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@requires("alerts.retract")
 def alert_retract(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     require(request.user, "alerts.retract", alert)

@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from protectnet.access.routes import requires
 from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services
 from ..forms import DraftForm
-from ..models import AlertType
+from ..models import AlertType, Status
 from .pages import sent_message
 
 
@@ -26,6 +27,7 @@ def _changeable_or_back(request, alert) -> HttpResponse | None:
 
 
 @never_cache
+@requires("alerts.draft.change")
 def alert_edit(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     refused = _changeable_or_back(request, alert)
@@ -51,12 +53,13 @@ def alert_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "alert": alert,
         "alert_type": AlertType(alert.alert_type),
-        "awaiting_approval": alert.status == "awaiting_approval",
+        "awaiting_approval": alert.status == Status.AWAITING_APPROVAL,
     }
     return render(request, "alerts/alert_form.html", context)
 
 
 @never_cache
+@requires("alerts.draft.change")
 def alert_discard(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     refused = _changeable_or_back(request, alert)

@@ -11,19 +11,21 @@ from django.views.decorators.cache import never_cache
 
 from protectnet.access.policy import can
 from protectnet.access.principal import principal_for
+from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response
 from protectnet.core.forms import add_service_errors
 from protectnet.core.pagination import paginate
 
 from .. import selectors, services
 from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm, ShareForm
-from ..models import AlertType
+from ..models import AlertType, Status
 from ..subject import display_rows
 
 PAGE_SIZE = 25
 
 
 @never_cache
+@requires("alerts.view")
 def alert_list(request: HttpRequest) -> HttpResponse:
     filters = ListFilterForm(request.GET or None)
     box = filters.cleaned_data.get("box") or "all" if filters.is_valid() else "all"
@@ -43,6 +45,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+@requires("alerts.view")
 def alert_overdue(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.alert_overdue_list(user=request.user), per_page=PAGE_SIZE)
     return render(
@@ -50,11 +53,13 @@ def alert_overdue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires("alerts.create")
 def alert_new(request: HttpRequest) -> HttpResponse:
     return render(request, "alerts/alert_new.html", {"types": AlertType.choices})
 
 
 @never_cache
+@requires("alerts.create")
 def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
     if alert_type not in AlertType.values:
         raise Http404
@@ -82,9 +87,9 @@ def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
 
 
 def sent_message(alert, *, edited: bool = False) -> str:
-    if alert.status == "awaiting_approval":
+    if alert.status == Status.AWAITING_APPROVAL:
         return _("Saved. A second vetted member of your agency must approve it before it is sent.")
-    if alert.status == "sent":
+    if alert.status == Status.SENT:
         return _("The alert was sent to the recipient agencies.")
     if edited:
         return _("Your changes to the draft were saved.")
@@ -92,6 +97,7 @@ def sent_message(alert, *, edited: bool = False) -> str:
 
 
 @never_cache
+@requires("alerts.view")
 def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     services.alert_read(actor=request.user, alert=alert, request=request)
@@ -130,6 +136,7 @@ def _shared_with(user, alert):
 
 
 @never_cache
+@requires("alerts.read_content")
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     attachment = selectors.attachment_get(user=request.user, alert=alert, pk=attachment_pk)
@@ -150,6 +157,7 @@ def _quote(name: str) -> str:
 
 
 @never_cache
+@requires("alerts.sender_view")
 def alert_reads_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The sender's read log as CSV: who opened what, when (no alert content)."""
     alert = selectors.alert_get(user=request.user, pk=pk)

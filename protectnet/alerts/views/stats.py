@@ -1,15 +1,16 @@
-"""Alert statistics: counts without personal data, as a page and a CSV (see ..stats for who
-sees exact figures and how small cells are suppressed for everyone else)."""
+"""Alert statistics: counts without personal data, as a page and a CSV (see
+..selectors.stats for who sees exact figures and how small cells are suppressed for everyone
+else)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from protectnet.access import audit
+from protectnet.access.routes import requires
 from protectnet.core.charts import bar_chart, line_chart
 from protectnet.core.exports import csv_response
 
-from ..stats import alert_stats
+from .. import selectors, services
 
 
 def _shown(cells) -> list[tuple[str, float]]:
@@ -27,8 +28,9 @@ def _month_chart(cells):
     )
 
 
+@requires("alerts.stats.view")
 def stats(request: HttpRequest) -> HttpResponse:
-    data = alert_stats(user=request.user)
+    data = selectors.alert_stats(user=request.user)
     charts = {
         "by_type": bar_chart(_("Alerts by type"), _shown(data.by_type)),
         "by_origin": bar_chart(_("Alerts by origin country"), _shown(data.by_origin)),
@@ -40,11 +42,9 @@ def stats(request: HttpRequest) -> HttpResponse:
     return render(request, "alerts/stats.html", {"stats": data, "charts": charts})
 
 
+@requires("alerts.stats.view")
 def stats_export(request: HttpRequest) -> HttpResponse:
-    data = alert_stats(user=request.user)
-    audit.record(
-        "alerts.stats.export", actor=request.user, request=request, data={"basis": data.basis}
-    )
+    data = services.alert_stats_export(actor=request.user, request=request)
     median = data.median_hours_to_ack
     if data.median_suppressed:
         median = _("not shown (fewer than 5 acknowledgements)")

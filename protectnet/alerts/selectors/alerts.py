@@ -1,4 +1,5 @@
-"""Every read the alert pages and API need, always through the access policy's scope."""
+"""Alerts, recipients, shares and the vetted people they go to: every read through the access
+policy's scope."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -9,7 +10,7 @@ from protectnet.access.principal import principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
 from protectnet.network.principal_facts import LE_VETTING_LEVELS
 
-from .models import (
+from ..models import (
     OPEN,
     Alert,
     AlertAttachment,

@@ -1,4 +1,5 @@
-"""Alert API input: draft changes and shares, UTC times, the language check, merging changes."""
+"""What the alert operations accept: a new alert, draft changes, replies, shares, outcomes and
+retractions; UTC times, the language check, and draft changes laid over the stored draft."""
 
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -9,6 +10,44 @@ from ninja import Field, Schema
 
 from protectnet.alerts.services import AlertInput
 from protectnet.terminology.services import check_fields
+
+AlertTypeName = Literal[
+    "travel_notification", "intelligence_referral", "request_for_assistance", "information"
+]
+
+
+class AlertCreateIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    alert_type: AlertTypeName
+    recipient_organisation_ids: list[int] = Field(..., min_length=1, max_length=50)
+    marking: Literal["AMBER", "AMBER_STRICT", "RED"]
+    priority: Literal["routine", "high", "urgent"] = "routine"
+    ack_deadline: datetime
+    summary: str = Field(..., min_length=1, max_length=8000)
+    subject: dict[str, str] = {}
+    named_person_ids: list[int] = Field([], max_length=100)
+    sender_organisation_id: int | None = None
+    send: bool = False
+    terminology_confirmed: bool = False
+
+
+class ReplyIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    body: str = Field(..., min_length=1, max_length=8000)
+
+
+class OutcomeIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    outcome: Literal["entry_refused", "monitored", "no_action", "information_passed_on"]
+
+
+class RetractIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    reason: Literal["sent_in_error", "superseded", "no_longer_valid"]
 
 
 class AlertUpdateIn(Schema):
@@ -77,3 +116,18 @@ def merged(current: AlertInput, changes: dict) -> AlertInput:
     if changes.get("marking") not in (None, "RED") and "named_person_ids" not in changes:
         changes["named_person_ids"] = []
     return replace(current, **changes)
+
+
+def create_input(payload: AlertCreateIn) -> AlertInput:
+    """The new alert as the service takes it (times in UTC)."""
+    return AlertInput(
+        alert_type=payload.alert_type,
+        recipient_organisation_ids=payload.recipient_organisation_ids,
+        marking=payload.marking,
+        priority=payload.priority,
+        ack_deadline=utc(payload.ack_deadline),
+        summary=payload.summary,
+        subject=payload.subject,
+        named_person_ids=payload.named_person_ids,
+        sender_organisation_id=payload.sender_organisation_id,
+    )

@@ -27,7 +27,7 @@ from protectnet.access.principal import principal_for
 from protectnet.core import suppression
 from protectnet.core.suppression import THRESHOLD, Cell
 
-from .models import Alert, AlertRecipient, AlertType, Outcome
+from ..models import Alert, AlertRecipient, AlertType, Outcome
 
 COUNTED = Alert.objects.filter(sent_at__isnull=False)
 NETWORK, AGENCY = "network", "agency"

@@ -1,10 +1,12 @@
-"""Alert statistics in the API: the schema documents suppression, the payload mirrors the page."""
+"""Alert statistics: the schema documents suppression, the payload mirrors the page."""
 
 from datetime import date
 from typing import Literal
 
-from ninja import Field, Schema
+from ninja import Field, Router, Schema
 
+from protectnet.access.routes import requires
+from protectnet.alerts import selectors
 from protectnet.core.suppression import THRESHOLD
 
 SUPPRESSED = (
@@ -67,3 +69,16 @@ def stats_payload(s) -> dict:
         "median_hours_to_ack": s.median_hours_to_ack,
         "median_suppressed": s.median_suppressed,
     }
+
+
+router = Router()
+
+
+@router.get(
+    "/alerts/statistics",
+    response=StatsOut,
+    summary="Counts only: exact for vetted law enforcement, small cells suppressed for others",
+)
+@requires("alerts.stats.view")
+def alerts_stats_get(request):
+    return stats_payload(selectors.alert_stats(user=request.user))
