@@ -34,3 +34,18 @@ def test_renamed_ids_follow_app_noun_verb():
     apps = {"network", "terminology", "workshops", "training", "library", "alerts", "reports"}
     wrong = [new for new in RENAMED.values() if new.split("_", 1)[0] not in apps | {"me"}]
     assert wrong == []
+
+
+def test_every_operation_id_is_app_noun_verb(client):
+    apps = {"network", "terminology", "workshops", "training", "library", "alerts", "me"}
+    schema = json.loads(client.get("/api/v1/openapi.json").content)
+    ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
+    assert [i for i in ids if i.split("_", 1)[0] not in apps] == []
+
+
+def test_docs_publish_every_rename():
+    docs = (Path(__file__).parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [
+        f"{old} -> {new}" for old, new in RENAMED.items() if f"| `{old}` | `{new}` |" not in docs
+    ]
+    assert missing == []
