@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 LOAD_WORKERS ?= 2
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test install lint fmt bench demo migrate clean check
+.PHONY: run test test-fast install lint fmt bench demo migrate clean check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# While iterating: unit and integration tests only (no browser, load, fault, concurrency or
+# whole-demo tests); `--lf` reruns what failed last time. `make test` is what CI runs.
+FAST_MARKERS := not e2e and not load and not faults and not concurrency and not slow
+test-fast: install
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
