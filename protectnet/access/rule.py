@@ -29,10 +29,6 @@ class Rule:
     description: str = ""
 
 
-def is_admin(p: Principal, obj=None) -> bool:
-    return p.is_admin
-
-
 def admin_or_focal_of(p: Principal, obj) -> bool:
     """Admins everywhere; a focal point only for objects of their own country."""
     return p.is_admin or getattr(obj, "country_id", None) in p.focal_country_ids
