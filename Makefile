@@ -28,9 +28,11 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The web server and one task worker (emails, text extraction, the periodic jobs) beside it.
 run: migrate
 	$(BIN)/python manage.py load_demo --print-accounts
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST)
 
 test: install
 	$(BIN)/ruff check .

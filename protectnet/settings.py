@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "protectnet.core",
     "protectnet.accounts",
     "protectnet.access",
@@ -119,6 +121,25 @@ DATABASE_IS_POSTGRES = _db["ENGINE"].startswith("django.db.backends.postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://protectnet")}
+
+# --- Background tasks -------------------------------------------------------------------------
+# Django's task framework (the django-tasks backport). The database backend needs nothing beyond
+# the database: tasks are rows written in the same transaction as the change that asks for them,
+# so a rolled-back change leaves no task behind. `manage.py run_worker` runs them (`make run`
+# starts one). TASKS_BACKEND=immediate runs each task inside the request (tests, debugging).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {
+    "default": {"BACKEND": TASK_BACKENDS[env.str("TASKS_BACKEND", default="database")]},
+}
+# A task still marked running after this long lost its worker (killed, machine gone): the next
+# worker puts it back in the queue. Every task is written to be safe to run again.
+TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", default=15 * 60)
+# Emails are retried this many times (1, 5, 30, 120 minutes apart) before an admin sees them
+# among the undelivered ones.
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=5)
 
 # --- Accounts and sessions -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

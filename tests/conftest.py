@@ -1,6 +1,7 @@
 """Shared fixtures: a small network with one user per role, and a way to sign them in."""
 
 import os
+from io import StringIO
 from types import SimpleNamespace
 
 import pytest
@@ -14,6 +15,46 @@ from tests import factories as f
 # environment carries it to the gunicorn and worker processes some tests start.
 TEST_FIELD_KEY = "9u9YOXIoSCCefVI2yZBTTpKKksU9lViHxc_dsFpHI5g="
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_KEY)
+# Tasks run inside the request that queues them, so a test sees their effect (a sent email) at
+# once; tests of the queue itself (tests/core/test_background.py) switch to the database backend.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    if settings.TASKS != IMMEDIATE_TASKS:
+        settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch, _immediate_tasks):
+    """Tasks go to the database queue, as in production, until `run()` works through it the way
+    `manage.py run_worker --once` does (inside the test's transaction: the worker's habit of
+    closing idle connections is turned off)."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    from protectnet.core.management.commands import run_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for module in (db_worker, run_worker):
+        monkeypatch.setattr(module, "close_old_connections", lambda: None)
+
+    class Queue:
+        @staticmethod
+        def queued() -> list[str]:
+            from django_tasks_db.models import DBTaskResult
+
+            return list(DBTaskResult.objects.ready().values_list("task_path", flat=True))
+
+        @staticmethod
+        def run() -> str:
+            out = StringIO()
+            call_command("run_worker", "--once", stdout=out)
+            return out.getvalue()
+
+    return Queue()
 
 
 @pytest.fixture(autouse=True)
@@ -75,10 +116,13 @@ def _audit_heads_file(tmp_path, settings, monkeypatch):
 def _fast_password_hashing(settings):
     """argon2 is deliberately slow: tests use it with small costs (tests/hashers.py), so hashes
     keep the production format; tests that check hashing itself can override this back."""
-    settings.PASSWORD_HASHERS = [
-        "tests.hashers.FastArgon2PasswordHasher",
-        "django.contrib.auth.hashers.Argon2PasswordHasher",
-    ]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+FAST_HASHERS = [
+    "tests.hashers.FastArgon2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
 
 
 @pytest.fixture

@@ -1,8 +1,17 @@
-"""Core's routes that cannot carry their action on the view: Django's own language switch.
+"""Core's rules: the undelivered-email page, and Django's own language switch (a route that
+cannot carry its action on the view).
 
-Core's own pages (dashboard, health checks) declare theirs with `@requires` in views.py; the
+Core's other pages (dashboard, health checks) declare theirs with `@requires` in views.py; the
 actions they use (public.view, dashboard.view) are foundation rules in access/rules.py.
 """
+
+from protectnet.access.rule import ADMINS, Rule, admins_only
+
+RULES: dict[str, Rule] = {
+    "email.manage": Rule(ADMINS, description="See, retry and discard emails that did not go out"),
+}
+
+SCOPES = {"core.outboundemail": admins_only}
 
 ROUTES: dict[str, str] = {
     "set_language": "public.view",

@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("emails/", views.email_list, name="email_list"),
+    path("emails/<int:pk>/retry/", views.email_action, {"action": "retry"}, name="email_retry"),
+    path(
+        "emails/<int:pk>/discard/", views.email_action, {"action": "discard"}, name="email_discard"
+    ),
 ]

@@ -1,11 +1,18 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from protectnet.access.routes import requires
 
+from . import selectors, services
 from .dashboard import dashboard_cards
+from .models import OutboundEmail
+from .pagination import paginate
 
 
 @requires("dashboard.view")
@@ -29,6 +36,35 @@ def readyz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@requires("email.manage")
+def email_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    page = paginate(request, selectors.email_list(user=request.user, status=status), per_page=50)
+    context = {
+        "page_obj": page,
+        "emails": page.object_list,
+        "status": status,
+        "statuses": OutboundEmail.Status.choices,
+        "querystring": f"status={status}" if status else "",
+    }
+    return render(request, "core/email_list.html", context)
+
+
+@require_POST
+@requires("email.manage")
+def email_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    email = selectors.email_for_action(user=request.user, pk=pk)
+    act = {"retry": services.email_retry, "discard": services.email_discard}[action]
+    try:
+        act(actor=request.user, email=email, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        done = _("The email is queued again.") if action == "retry" else _("Email discarded.")
+        messages.success(request, done)
+    return redirect("core:email_list")
 
 
 def _api_error(request, status: int, code: str, detail: str) -> JsonResponse | None:

@@ -1,7 +1,8 @@
 """Text extraction: PDF, DOCX, XLSX, PPTX and plain text, run now or later by a command.
 
-`extract_pending()` is the background-friendly entry point (`manage.py extract_library_text`);
-uploads call `extract_file()` at once for small files. A file that cannot be parsed keeps its
+Uploads call `extract_file()` at once for small files and queue a task (library/tasks.py) for
+big ones; `extract_pending()` catches up on anything left (scheduled, or
+`manage.py extract_library_text`). A file that cannot be parsed keeps its
 bytes and is flagged (status "failed" with the reason): nothing is lost.
 """
 
@@ -138,6 +139,18 @@ def extract_file(file: VersionFile) -> VersionFile:
         )
         index.refresh_resource(file.version.resource_id)
     return file
+
+
+def extract_one(file_id: int) -> str:
+    """Extract one file if it is still waiting (a task may run twice, or after the command)."""
+    file = (
+        VersionFile.objects.select_related("version")
+        .filter(pk=file_id, extraction_status=ExtractionStatus.PENDING)
+        .first()
+    )
+    if file is None:
+        return "nothing to do"
+    return extract_file(file).extraction_status
 
 
 def extract_pending(*, limit: int | None = None) -> dict:

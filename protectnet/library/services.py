@@ -17,6 +17,7 @@ from protectnet.access import audit
 from protectnet.access.markings import Marking
 from protectnet.access.policy import can, require, visible
 from protectnet.access.principal import principal_for
+from protectnet.core.background import enqueue
 from protectnet.network.models import Organisation, Person
 
 from . import staging, uploads
@@ -149,9 +150,15 @@ def _checked_uploads(actor, files, staged) -> list:
 
 
 def _extract_small(version: ResourceVersion) -> None:
-    """Small files are read at once so search finds them straight away; big ones wait."""
-    for file in version.files.select_related("version").filter(size__lte=SYNC_EXTRACT_MAX_BYTES):
-        extract_file(file)
+    """Small files are read at once so search finds them straight away; big ones go to a
+    worker, queued in this transaction so that a failed save queues nothing."""
+    from .tasks import file_extract
+
+    for file in version.files.select_related("version"):
+        if file.size <= SYNC_EXTRACT_MAX_BYTES:
+            extract_file(file)
+        else:
+            enqueue(file_extract, file.pk)
 
 
 def resource_create(

@@ -14,6 +14,7 @@ from django_otp import match_token
 from protectnet.access.models import AuditEntry
 from protectnet.accounts.models import TOTPDevice
 from protectnet.core.crypto import UndecryptableContent
+from protectnet.core.models import OutboundEmail
 from protectnet.workshops.models import Invitation, Registration
 from tests import factories as f
 from tests.workshops.conftest import invite, make_workshop, person_in, register
@@ -72,10 +73,14 @@ def test_rotation_moves_everything_to_the_newest_key_and_a_second_run_changes_no
     workshops = AuditEntry.objects.get(action="workshops.keys.rotate")
     assert workshops.data == {"registration": 3, "rows": 3}
     assert AuditEntry.objects.get(action="accounts.keys.rotate").data["rows"] == devices
+    # The registration emails wait for (or went out through) the worker, encrypted too.
+    emails = OutboundEmail.objects.count()
+    assert emails >= 3
+    assert AuditEntry.objects.get(action="core.keys.rotate").data["rows"] == emails
 
     call_command("rotate_keys", stdout=StringIO())
     assert _stored() == after  # nothing rewritten
-    assert AuditEntry.objects.filter(action__endswith=".keys.rotate").count() == 2
+    assert AuditEntry.objects.filter(action__endswith=".keys.rotate").count() == 3
 
     # The old key can be removed: everything opens with the new one alone.
     settings.FIELD_ENCRYPTION_KEYS = [NEW]

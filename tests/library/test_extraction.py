@@ -51,7 +51,7 @@ def test_small_upload_is_extracted_at_once_and_searchable(world):
     assert [h.resource.pk for h in search(world.kh_member, "quokka").hits] == [resource.pk]
 
 
-def test_large_upload_waits_for_the_command(world, monkeypatch):
+def test_large_upload_waits_for_the_command(world, monkeypatch, database_tasks):
     monkeypatch.setattr(services, "SYNC_EXTRACT_MAX_BYTES", 10)
     resource = _create(world, "big.docx", samples.docx("Big", ["The wombat chapter."]))
     file = VersionFile.objects.get(version__resource=resource)
@@ -63,6 +63,18 @@ def test_large_upload_waits_for_the_command(world, monkeypatch):
     assert search(world.kh_member, "wombat").total == 1
     # Running again finds nothing left to do.
     assert extraction.extract_pending() == {"done": 0, "failed": 0}
+
+
+def test_large_upload_is_read_by_a_worker_right_after(world, monkeypatch, database_tasks):
+    monkeypatch.setattr(services, "SYNC_EXTRACT_MAX_BYTES", 10)
+    resource = _create(world, "big.docx", samples.docx("Big", ["The quokka chapter."]))
+    file = VersionFile.objects.get(version__resource=resource)
+    assert file.extraction_status == ExtractionStatus.PENDING
+    assert database_tasks.queued() == ["protectnet.library.tasks.file_extract"]
+    database_tasks.run()
+    file.refresh_from_db()
+    assert file.extraction_status == ExtractionStatus.DONE
+    assert search(world.kh_member, "quokka").total == 1
 
 
 def test_missing_stored_file_is_flagged_failed(world, settings):

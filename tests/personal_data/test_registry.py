@@ -92,7 +92,11 @@ def test_every_app_that_stores_people_has_a_provider():
 
 def test_the_registry_finds_each_concern_in_every_app_that_has_it():
     names = {concern: [m.__name__ for m in providers(concern)] for concern in ("retention",)}
-    assert names["retention"] == ["protectnet.workshops.retention", "protectnet.alerts.retention"]
+    assert names["retention"] == [
+        "protectnet.core.retention",
+        "protectnet.workshops.retention",
+        "protectnet.alerts.retention",
+    ]
     dashboards = [m.__name__ for m in providers("dashboard")]
     assert "protectnet.workshops.dashboard" in dashboards
     assert "protectnet.training.dashboard" in dashboards

@@ -142,3 +142,11 @@ __all__ = [
     "import_row_update",
     "import_start",
 ]
+
+
+def purge_stale_previews(*, days: int = 7) -> int:
+    """Delete import previews nobody committed: they hold copies of personal data."""
+    cutoff = timezone.now() - timezone.timedelta(days=days)
+    stale = ImportBatch.objects.filter(status=ImportStatus.PREVIEW, created_at__lt=cutoff)
+    deleted, _ = stale.delete()
+    return deleted

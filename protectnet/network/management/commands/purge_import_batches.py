@@ -1,9 +1,9 @@
-"""Delete import previews nobody committed: they hold copies of personal data (for a scheduler)."""
+"""Delete import previews nobody committed: they hold copies of personal data (the worker runs
+this hourly; the command is for a cron-only deployment)."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from protectnet.network.models import ImportBatch, ImportStatus
+from protectnet.network.importer import purge_stale_previews
 
 
 class Command(BaseCommand):
@@ -13,7 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=7)
 
     def handle(self, *args, days: int = 7, **options):
-        cutoff = timezone.now() - timezone.timedelta(days=days)
-        stale = ImportBatch.objects.filter(status=ImportStatus.PREVIEW, created_at__lt=cutoff)
-        deleted, _ = stale.delete()
+        deleted = purge_stale_previews(days=days)
         self.stdout.write(f"Deleted {deleted} uncommitted import previews.")

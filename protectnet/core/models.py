@@ -1,0 +1,74 @@
+"""What the background machinery keeps: emails waiting to go out, and which scheduled job ran
+for which time slot."""
+
+from django.db import models
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from .fields import EncryptedTextField
+
+
+class OutboundEmail(models.Model):
+    """One message, rendered in the request that asked for it and sent by a worker.
+
+    The content is encrypted (invitation and password links are secrets) and cleared once the
+    message is delivered; what stays is who, when and whether it went out.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RETRYING = "retrying", _("Retrying")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Undelivered")
+        DISCARDED = "discarded", _("Discarded")
+
+    to = EncryptedTextField(help_text="Recipients, one per line")
+    # Keyed digests of the addresses, space-separated: how a person's export and erasure find
+    # their messages without decrypting every row.
+    recipient_keys = models.TextField(blank=True)
+    subject = EncryptedTextField()
+    body = EncryptedTextField(blank=True)
+    html = EncryptedTextField(blank=True)
+    # Which template produced it: enough for an admin to tell a reminder from an invitation.
+    template = models.CharField(max_length=120)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_email_due_idx"),
+            models.Index(fields=["-created_at", "-id"], name="core_email_recent_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} ({self.get_status_display()})"
+
+    @property
+    def recipients(self) -> list[str]:
+        return [line for line in self.to.splitlines() if line]
+
+
+def recipient_key(address: str) -> str:
+    return salted_hmac("protectnet.outbound-email", address.strip().lower()).hexdigest()[:32]
+
+
+class ScheduledRun(models.Model):
+    """A periodic job's time slot, claimed once: however many workers run the schedule, the
+    unique constraint lets one of them enqueue the job for that slot."""
+
+    name = models.CharField(max_length=100)
+    slot = models.BigIntegerField(help_text="Seconds since the epoch, divided by the period")
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "slot"], name="core_scheduled_run_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.slot}"

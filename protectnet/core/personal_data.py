@@ -1,0 +1,51 @@
+"""Core's part of a person's data: the emails sent to them (who, what, when; the content is
+cleared once delivered). Found by `core.providers("personal_data")`."""
+
+from protectnet.core.exports import iso
+
+from .models import OutboundEmail, recipient_key
+
+LABEL = "emails"
+
+MODELS = {
+    "core.outboundemail": "emails to the person's address exported (subject, kind, status, "
+    "dates); erased: deleted",
+}
+
+EXEMPT = {
+    "core.scheduledrun": "names of periodic jobs and their time slots",
+    "django_tasks_database.dbtaskresult": "queued tasks carry ids and plain values, never personal "
+    "data (core/background.py)",
+}
+
+
+def _addressed_to(user, person):
+    addresses = {a for a in (getattr(user, "email", ""), getattr(person, "email", "")) if a}
+    if not addresses:
+        return OutboundEmail.objects.none()
+    ids = set()
+    for address in addresses:
+        key = recipient_key(address)
+        ids.update(
+            OutboundEmail.objects.filter(recipient_keys__contains=key).values_list("pk", flat=True)
+        )
+    return OutboundEmail.objects.filter(pk__in=ids)
+
+
+def export(*, person, user) -> dict:
+    return {
+        "emails": [
+            {
+                "subject": e.subject,
+                "kind": e.template,
+                "status": e.status,
+                "created_at": iso(e.created_at),
+                "sent_at": iso(e.sent_at),
+            }
+            for e in _addressed_to(user, person)
+        ]
+    }
+
+
+def erase(*, person, user, actor) -> None:
+    _addressed_to(user, person).delete()
