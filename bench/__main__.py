@@ -33,7 +33,27 @@ def prepare_database(args) -> str:
     if url.startswith("sqlite:///") and not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
+    if url.startswith("postgres"):
+        create_postgres_database(url)
     return url
+
+
+def create_postgres_database(url: str) -> bool:
+    """Create the bench database when it does not exist yet (connecting to `postgres` for it)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    print(f"created the bench database {name}")
+    return True
 
 
 def main(argv=None) -> int:
@@ -54,6 +74,7 @@ def main(argv=None) -> int:
         call_command("flush", interactive=False, verbosity=0)
     results = suite.run(args.scale, runs=args.runs)
     results["database"] = "postgresql" if url.startswith("postgres") else "sqlite"
+    results["cpus"] = os.cpu_count()
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     out_dir = ROOT / "var" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Time requests through Django's test client: wall time and queries per request."""
 
+import os
 import statistics
 import time
 from dataclasses import asdict, dataclass
@@ -20,9 +21,18 @@ class Figure:
     max_ms: float
     queries: int
     ratio_to_floor: float = 0.0
+    load: float = 0.0  # the machine's 1-minute load average when the figure was taken
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def machine_load() -> float:
+    """The 1-minute load average: a figure taken on a busy machine says so next to it."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:  # not available on this platform
+        return -1.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -52,6 +62,7 @@ def time_request(client: Client, name: str, role: str, url: str, *, runs: int, *
         p95_ms=round(percentile(samples, 0.95), 2),
         max_ms=round(max(samples), 2),
         queries=queries,
+        load=machine_load(),
     )
 
 
@@ -70,4 +81,5 @@ def time_call(name: str, fn, *, runs: int) -> Figure:
         p95_ms=round(percentile(samples, 0.95), 2),
         max_ms=round(max(samples), 2),
         queries=0,
+        load=machine_load(),
     )

@@ -27,8 +27,10 @@ def print_table(results: dict, out_dir: Path) -> None:
     for step, seconds in results["build_seconds"].items():
         print(f"  {step:<28} {seconds:>8.1f} s")
     print(f"\nFloor (trivial view): median {results['floor_ms']} ms")
+    cpus = results.get("cpus", "?")
+    print(f"Machine: {cpus} CPUs, load {results.get('load_at_start', '?')} when measuring began")
     header = f"{'page':<34} {'role':<12} {'st':>3} {'median':>8} {'p95':>8} {'max':>8}"
-    header += f" {'q':>4} {'x floor':>8}"
+    header += f" {'q':>4} {'x floor':>8} {'load':>5}"
     if growth:
         header += f" {'x small':>8}"
     print("\n" + header + "\n" + "-" * len(header))
@@ -36,6 +38,7 @@ def print_table(results: dict, out_dir: Path) -> None:
         line = (
             f"{f['name']:<34} {f['role']:<12} {f['status']:>3} {f['median_ms']:>8.1f} "
             f"{f['p95_ms']:>8.1f} {f['max_ms']:>8.1f} {f['queries']:>4} {f['ratio_to_floor']:>8.1f}"
+            f" {f.get('load', 0):>5.2f}"
         )
         key = f"{f['name']}|{f['role']}"
         if growth:

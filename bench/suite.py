@@ -4,12 +4,21 @@ import random
 import time
 
 from . import build_alerts, build_network, build_training, build_workshops, extras, picks
-from .measure import time_request
+from .measure import machine_load, time_request
 from .pages import PAGES
 from .scales import SCALES
 from .users import bearer_for, client_for, make_users
 
 DEFAULT_RUNS = {"tiny": 2, "small": 15, "medium": 10, "large": 7}
+
+
+def analyze() -> None:
+    """Fresh planner statistics after bulk inserts: without them PostgreSQL plans every query as
+    if the tables were empty, and the figures say nothing about a real installation."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _timed(build_seconds: dict, name: str, fn, *args):
@@ -37,6 +46,7 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     }
     users = make_users()
     ctx.update(extras.context(users, picks.pick(users)))
+    _timed(build_seconds, "statistics (ANALYZE)", analyze)
     throughput = {}
     # Registrations into the last seats of one more workshop, through the real service.
     attempts = min(3000, max(300, scale.registrations // 10))
@@ -52,6 +62,7 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
     clients = {role: client_for(user) for role, user in users.items()}
     tokens = {role: bearer_for(user) for role, user in users.items()}
 
+    load_start = machine_load()
     floor = time_request(
         client_for(None), "floor (healthz)", "anonymous", "/healthz", runs=runs * 2
     )
@@ -70,6 +81,7 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
             figures.append(fig.as_dict())
     return {
         "scale": scale_name,
+        "load_at_start": load_start,
         "rows": scale.__dict__,
         "runs": runs,
         "build_seconds": build_seconds,

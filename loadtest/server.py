@@ -110,6 +110,7 @@ def gunicorn(
     workers: int = 2,
     threads: int = 4,
     work_dir: Path | None = None,
+    extra_env: dict | None = None,
 ):
     """Yield the base URL of a running gunicorn; stop it (SIGTERM, then SIGKILL) afterwards.
 
@@ -122,7 +123,7 @@ def gunicorn(
     if own_dir:
         work_dir = Path(tempfile.mkdtemp(prefix="loadtest-", dir=settings.VAR_DIR))
     static_root = work_dir / "static"
-    env = production_env(database_url, static_root)
+    env = production_env(database_url, static_root) | (extra_env or {})
     log_path = settings.VAR_DIR / "loadtest-gunicorn.log" if own_dir else work_dir / "gunicorn.log"
     try:
         collect_static(env)

@@ -1,11 +1,12 @@
 """Shared fixtures: a small network with one user per role, and a way to sign them in."""
 
+import copy
 import os
 from io import StringIO
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from protectnet.accounts.models import TOTPDevice
@@ -18,6 +19,24 @@ os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_KEY)
 # Tasks run inside the request that queues them, so a test sees their effect (a sent email) at
 # once; tests of the queue itself (tests/core/test_background.py) switch to the database backend.
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+
+
+def _own_redis_database() -> None:
+    """With CACHE_URL on Redis (CI's PostgreSQL run), each xdist worker takes a database of its
+    own: the per-test `cache.clear()` empties a whole database. Servers a test starts inherit it.
+    Database 15 is left to the two-server test (tests/load/test_shared_throttles.py)."""
+    url = os.environ.get("CACHE_URL", "")
+    if not url.startswith("redis"):
+        return
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    own = f"{url.rsplit('/', 1)[0] if url.count('/') > 2 else url}/{1 + int(worker) % 14}"
+    os.environ["CACHE_URL"] = own
+    settings.CACHES["default"]["LOCATION"] = own
+
+
+_own_redis_database()
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -125,8 +144,7 @@ FAST_HASHERS = [
 ]
 
 
-@pytest.fixture
-def world(db):
+def _build_world() -> SimpleNamespace:
     """Two countries, organisations in several sectors, and a user for every role.
 
     kh_* live in Cambodia, th_* in Thailand. `outsider_*` are members of other organisations.
@@ -163,6 +181,72 @@ def world(db):
     w.trainer = f.make_trainer("trainer@example.test", org=uk_agency)
     w.guest = f.make_guest("guest@example.test")
     return w
+
+
+TRANSACTIONAL = {"transactional_db", "live_server", "django_db_reset_sequences", "db_url"}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(TRANSACTIONAL & set(item.fixturenames)) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+class _ModuleWorld:
+    """The world of one test module, built once inside a transaction that is rolled back when
+    the module ends (or before its first transactional test, which needs committed data);
+    each test then runs in a savepoint inside it, as Django's TestCase.setUpTestData does."""
+
+    def __init__(self, blocker):
+        self.blocker, self.atomic, self.built = blocker, None, None
+
+    def open(self) -> None:
+        from django.db import transaction
+
+        self.blocker.unblock()
+        self.atomic = transaction.atomic()
+        self.atomic._from_testcase = True  # the audit log treats it as the test's own wrapper
+        self.atomic.__enter__()
+        # What the per-test settings fixtures set, for the objects built before any test.
+        with override_settings(
+            FIELD_ENCRYPTION_KEYS=os.environ["FIELD_ENCRYPTION_KEYS"].split(","),
+            PASSWORD_HASHERS=FAST_HASHERS,
+            TASKS=IMMEDIATE_TASKS,
+        ):
+            _ensure_reference_rows()
+            self.built = _build_world()
+
+    def close(self) -> None:
+        from django.db import transaction
+
+        if self.atomic is None:
+            return
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+        self.atomic = self.built = None
+        self.blocker.restore()
+
+
+@pytest.fixture(scope="module")
+def _module_world(request, django_db_setup, django_db_blocker):
+    holder = _ModuleWorld(django_db_blocker)
+    if not _is_transactional(request._pyfuncitem):
+        holder.open()
+    yield holder
+    holder.close()
+
+
+@pytest.fixture
+def world(request, _module_world, db):
+    """The shared network (see _build_world), a fresh copy for each test: changes a test makes,
+    in the database or to these objects, do not reach the next test."""
+    if _is_transactional(request.node):
+        _module_world.close()  # committed data from here on: this test builds its own
+        return _build_world()
+    if _module_world.built is None:  # after a transactional test in the same module
+        return _build_world()
+    return copy.deepcopy(_module_world.built)
 
 
 def sign_in(client: Client, user) -> Client:

@@ -77,3 +77,35 @@ def test_built_rows_keep_the_seat_counters_and_capacities(tiny_run):
         ).fetchone()[0]
     db.close()
     assert (wrong_counters, overfull) == (0, 0)
+
+
+def test_figures_carry_the_machine_load_and_are_planned_with_statistics(tiny_run):
+    done, results = tiny_run
+    assert "statistics (ANALYZE)" in results["build_seconds"]
+    assert results["cpus"] >= 1 and results["load_at_start"] >= 0
+    assert all(f["load"] >= 0 for f in results["pages"])
+    assert "CPUs, load" in done.stdout and " load" in done.stdout.split("page", 1)[1][:200]
+
+
+@pytest.mark.skipif(
+    not __import__("django.conf").conf.settings.DATABASE_IS_POSTGRES,
+    reason="creating a database is a PostgreSQL concern; SQLite creates its file itself",
+)
+def test_the_bench_creates_its_postgresql_database_when_missing(db):
+    from django.db import connection
+    from psycopg import connect
+
+    from bench.__main__ import create_postgres_database
+
+    s = connection.settings_dict
+    server = f"{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
+    base = f"postgres://{server}"
+    name = f"protectnet_bench_probe_{__import__('os').getpid()}"
+    try:
+        assert create_postgres_database(f"{base}/{name}") is True
+        assert create_postgres_database(f"{base}/{name}") is False  # there now: left alone
+    finally:
+        with connect(
+            f"postgresql://{s['USER']}@{s['HOST'] or '127.0.0.1'}/postgres", autocommit=True
+        ) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}"')
