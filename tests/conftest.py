@@ -16,6 +16,7 @@ from tests import factories as f
 # environment carries it to the gunicorn and worker processes some tests start.
 TEST_FIELD_KEY = "9u9YOXIoSCCefVI2yZBTTpKKksU9lViHxc_dsFpHI5g="
 os.environ.setdefault("FIELD_ENCRYPTION_KEYS", TEST_FIELD_KEY)
+SUITE_FIELD_KEY = os.environ["FIELD_ENCRYPTION_KEYS"].split(",")[0]
 # Tasks run inside the request that queues them, so a test sees their effect (a sent email) at
 # once; tests of the queue itself (tests/core/test_background.py) switch to the database backend.
 os.environ.setdefault("TASKS_BACKEND", "immediate")

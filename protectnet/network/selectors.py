@@ -7,6 +7,7 @@ of queries for two rows or two thousand.
 import json
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -199,18 +200,45 @@ def organisation_people(*, user, organisation: Organisation) -> QuerySet:
     return person_list(user=user, filters=DirectoryFilters(organisation=organisation.pk))
 
 
-def country_list(*, user) -> QuerySet:
-    people = Membership.current_q("organisations__memberships__") & Q(
-        organisations__memberships__person__erased_at__isnull=True
+COUNTRY_COUNTS_KEY = "pn:network:country-counts"
+# Changes through the ORM clear the figures at once (network/apps.py); bulk writes that skip
+# signals (imports, the bench) show within this many seconds.
+COUNTRY_COUNTS_SECONDS = 300
+
+
+def country_counts() -> dict[int, tuple[int, int]]:
+    """Organisations and current, non-erased people per country id, from the shared cache: the
+    countries page and API cost the same whether the network has 1,000 or 1,000,000 people."""
+    counts = cache.get(COUNTRY_COUNTS_KEY)
+    if counts is not None:
+        return counts
+    organisations = dict(
+        Organisation.objects.values("country_id")
+        .annotate(n=Count("id"))
+        .values_list("country_id", "n")
     )
-    return (
-        visible(user, Country.objects.all())
-        .annotate(
-            organisation_count=Count("organisations", distinct=True),
-            people_count=Count("organisations__memberships__person", filter=people, distinct=True),
-        )
-        .order_by("code")
+    people = dict(
+        Membership.objects.filter(Membership.current_q(), person__erased_at__isnull=True)
+        .values("organisation__country_id")
+        .annotate(n=Count("person_id", distinct=True))
+        .values_list("organisation__country_id", "n")
     )
+    counts = {pk: (organisations.get(pk, 0), people.get(pk, 0)) for pk in {*organisations, *people}}
+    cache.set(COUNTRY_COUNTS_KEY, counts, timeout=COUNTRY_COUNTS_SECONDS)
+    return counts
+
+
+def forget_country_counts(**_signal) -> None:
+    cache.delete(COUNTRY_COUNTS_KEY)
+
+
+def country_list(*, user) -> list[Country]:
+    """The countries the user may see (a few dozen at most), each with its two counts."""
+    counts = country_counts()
+    countries = list(visible(user, Country.objects.all()).order_by("code"))
+    for country in countries:
+        country.organisation_count, country.people_count = counts.get(country.pk, (0, 0))
+    return countries
 
 
 def country_choices(*, user) -> QuerySet:

@@ -10,6 +10,7 @@ from protectnet.alerts import services
 from protectnet.alerts.attachments import CheckedFile
 from protectnet.alerts.models import AlertType
 from tests import factories as f
+from tests.conftest import SUITE_FIELD_KEY
 
 SUBJECT_NAME = "Gareth Allan Sampleton"
 SUMMARY = "Please consider refusing entry; unique-summary-marker-7731."
@@ -45,7 +46,8 @@ def alert_input(recipients, **overrides) -> services.AlertInput:
     return services.AlertInput(**data)
 
 
-TEST_KEY = "oJ8x1Qm3cQ2k6q0Yw7mW3lq3nq2d3yQpJ0x9zB9w2aY="
+# The suite's key: the shared world (built once per module) is encrypted under it.
+TEST_KEY = SUITE_FIELD_KEY
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from protectnet.access.markings import Marking
 from protectnet.network.models import FocalPoint, PanelMeeting, PanelMember, Vetting
+from protectnet.network.selectors import forget_country_counts
 from tests import factories as f
 from tests.network.conftest import person_in
 
@@ -37,6 +38,7 @@ def _grow(d, n: int) -> None:
 
 
 def _count(client, url) -> int:
+    forget_country_counts()  # measure the cold path: the per-country figures counted again
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -134,13 +136,32 @@ def test_api_lists_cost_the_same_for_2_and_20_rows(d, api, django_assert_num_que
     client.get(urls[0])  # the token's first use of the minute records itself
     small = {}
     for url in urls:
+        forget_country_counts()
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
         small[url] = len(ctx.captured_queries)
     _grow(d, 18)
     for url, expected in small.items():
+        forget_country_counts()
         with django_assert_num_queries(expected):
             client.get(url)
+
+
+@pytest.mark.queries("network:country_list", "api:network_country_list")
+def test_country_figures_come_from_the_cache_until_the_directory_changes(
+    d, api, login, django_assert_num_queries
+):
+    """Warm, the countries page and API count nothing; a change makes the next read count."""
+    page, client = login(d.kh_member), api(d.kh_member)
+    client.get("/api/v1/countries")  # warms the figures (and the token's use of the minute)
+    before = {c["code"]: c for c in client.get("/api/v1/countries").json()["items"]}
+    with CaptureQueriesContext(connection) as warm:
+        assert page.get("/network/countries/").status_code == 200
+    assert not any("COUNT(" in q["sql"].upper() for q in warm.captured_queries)
+    f.OrganisationFactory(name="Freshly added", country=d.kh)
+    after = {c["code"]: c for c in client.get("/api/v1/countries").json()["items"]}
+    assert after["KH"]["organisation_count"] == before["KH"]["organisation_count"] + 1
+    assert after["TH"] == before["TH"]
 
 
 def test_import_preview_costs_the_same_for_2_and_200_rows(d, login, django_assert_num_queries):

@@ -29,6 +29,7 @@ from protectnet.training.models import (
 )
 from protectnet.workshops import models as ws
 from tests import factories as f
+from tests.conftest import SUITE_FIELD_KEY
 
 NAME = "Chanthou Plantedname"
 EMAIL = "chanthou.planted@example.test"
@@ -38,7 +39,8 @@ DIET = "planted-diet-marker"
 EMERGENCY = "Sokha Plantedcontact"
 ALERT_SUMMARY = "alert-content-marker-5521"
 _seq = count(100)  # editions, codes and token hashes must stay unique
-TEST_KEY = "oJ8x1Qm3cQ2k6q0Yw7mW3lq3nq2d3yQpJ0x9zB9w2aY="
+# The suite's key: the shared world (built once per module) is encrypted under it.
+TEST_KEY = SUITE_FIELD_KEY
 
 
 @pytest.fixture(autouse=True)

@@ -36,13 +36,16 @@ def _country_out(c) -> dict:
 @router.get("/countries", response=CountryPage, summary="Country List")
 @requires("network.directory.view")
 def network_country_list(request, paging: Query[Paging]):
-    qs = selectors.country_list(user=request.user)
-    items = qs[paging.offset : paging.offset + paging.limit]
-    return {"count": qs.count(), "items": [_country_out(c) for c in items]}
+    countries = selectors.country_list(user=request.user)
+    items = countries[paging.offset : paging.offset + paging.limit]
+    return {"count": len(countries), "items": [_country_out(c) for c in items]}
 
 
 @router.get("/countries/{code}", response=CountryOut, summary="Country Get")
 @requires("network.directory.view")
 def network_country_get(request, code: str):
     country = selectors.country_get(user=request.user, code=code)
-    return _country_out(selectors.country_list(user=request.user).get(pk=country.pk))
+    country.organisation_count, country.people_count = selectors.country_counts().get(
+        country.pk, (0, 0)
+    )
+    return _country_out(country)
