@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from protectnet.access.policy import get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
-from protectnet.network.models import Membership
+from protectnet.access.roles import Role
+from protectnet.network.models import Membership, Person
 
 from .models import (
     AttendanceDay,
@@ -251,3 +252,9 @@ def pending_followups(*, user) -> QuerySet:
         return FollowUp.objects.none()
     qs = visible(user, FollowUp.objects.filter(enrolment__person_id=person_id))
     return qs.filter(answered_at__isnull=True).select_related("enrolment__delivery__course")
+
+
+def trainer_choices(*, user) -> QuerySet:
+    """People the user may see who hold the trainer role: the delivery form's trainer picker."""
+    people = visible(user, Person.objects.filter(erased_at__isnull=True))
+    return people.filter(user__role_grants__role=Role.TRAINER).order_by("full_name").distinct()

@@ -11,7 +11,7 @@ from protectnet.training import services
 from protectnet.training.models import Enrolment
 
 
-def course_data(world, **overrides) -> dict:
+def course_data(world, **overrides) -> services.CourseInput:
     data = {
         "title": "Online investigations for police",
         "summary": "How offenders use technology to abuse children, and how to investigate it.",
@@ -27,7 +27,7 @@ def course_data(world, **overrides) -> dict:
         "pass_mark": 60,
     }
     data.update(overrides)
-    return data
+    return services.CourseInput(**data)
 
 
 def make_course(world, **overrides):
@@ -74,7 +74,10 @@ def make_delivery(world, course, *, capacity=10, days_ago=2, **overrides):
     }
     data.update(overrides)
     return services.delivery_create(
-        actor=world.admin, course=course, data=data, trainers=[world.trainer.person]
+        actor=world.admin,
+        course=course,
+        data=services.DeliveryInput(**data),
+        trainers=[world.trainer.person],
     )
 
 

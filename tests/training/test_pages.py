@@ -1,5 +1,6 @@
 """Pages: forms, bad input, the answer key kept back, exports, terminology notes."""
 
+import dataclasses
 import io
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from protectnet.training import services
+from protectnet.training.forms import CourseForm
 from protectnet.training.models import (
     AttendanceDay,
     Course,
@@ -303,4 +305,6 @@ def test_results_csv_neutralises_formulas(tw, login):
 
 def test_course_data_helper_matches_the_form(world):
     # Keeps the fixture honest: the API and the form accept the same fields.
-    assert set(course_data(world)) <= {f.name for f in Course._meta.get_fields()}
+    names = {f.name for f in dataclasses.fields(course_data(world))}
+    assert names <= {f.name for f in Course._meta.get_fields()}
+    assert names == set(CourseForm.Meta.fields)

@@ -234,12 +234,12 @@ def test_a_question_through_another_course_or_a_guessed_id_is_not_found(tw, logi
     q = _single(tw)
     other = services.course_create(
         actor=world.admin,
-        data={
-            "title": "Another course",
-            "summary": "s",
-            "duration_hours": 2,
-            "delivering_organisation": world.uk_agency,
-        },
+        data=services.CourseInput(
+            title="Another course",
+            summary="s",
+            duration_hours=2,
+            delivering_organisation=world.uk_agency,
+        ),
     )
     client = login(tw.w.trainer)
     for url in (

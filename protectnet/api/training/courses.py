@@ -4,9 +4,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from protectnet.access.policy import get_visible_or_404
 from protectnet.access.routes import requires
-from protectnet.network.models import Organisation
+from protectnet.network import selectors as network_selectors
 from protectnet.training import selectors, services
 
 from .common import SECTORS, Paging, page_of
@@ -95,11 +94,13 @@ def training_course_get(request, course_id: int):
 @requires("training.course.manage")
 def training_course_create(request, payload: CourseIn):
     _links_ok(payload.library_links)
-    organisation = get_visible_or_404(
-        request.user, Organisation.objects.all(), pk=payload.delivering_organisation
+    organisation = network_selectors.organisation_pick(
+        user=request.user, pk=payload.delivering_organisation
     )
-    data = payload.dict()
-    data.update(
+    data = services.CourseInput(
+        **payload.dict(
+            exclude={"delivering_organisation", "learning_objectives", "modules", "languages"}
+        ),
         delivering_organisation=organisation,
         learning_objectives=_lines(payload.learning_objectives),
         modules=_lines(payload.modules),

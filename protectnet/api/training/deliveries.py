@@ -3,13 +3,13 @@
 from datetime import date, datetime
 from typing import Literal
 
+from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from protectnet.access.policy import visible
 from protectnet.access.routes import requires
-from protectnet.network.models import Country
+from protectnet.network import selectors as network_selectors
 from protectnet.training import selectors, services
 
 from .common import Paging
@@ -94,11 +94,10 @@ def training_delivery_get(request, delivery_id: int):
 @requires("training.delivery.create")
 def training_delivery_create(request, course_id: int, payload: DeliveryIn):
     course = selectors.course_get(user=request.user, pk=course_id)
-    countries = visible(request.user, Country.objects.all())
-    country = countries.filter(code=payload.host_country.upper()).first()
-    if country is None:
-        raise HttpError(422, "Unknown host country.")
-    data = payload.dict()
-    data["host_country"] = country
+    try:
+        country = network_selectors.country_get(user=request.user, code=payload.host_country)
+    except Http404:
+        raise HttpError(422, "Unknown host country.") from None
+    data = services.DeliveryInput(**payload.dict(exclude={"host_country"}), host_country=country)
     delivery = services.delivery_create(actor=request.user, course=course, data=data)
     return Status(201, _delivery_out(selectors.delivery_get(user=request.user, pk=delivery.pk)))

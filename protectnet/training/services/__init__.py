@@ -6,9 +6,10 @@ from .assessment import (
     score_answers,
     test_submit,
 )
-from .catalogue import course_create, course_update
+from .catalogue import CourseInput, course_create, course_update
 from .certificates import certificate_revoke, completion_settle, delivery_completion_mark
 from .deliveries import (
+    DeliveryInput,
     attendance_record,
     delivery_create,
     delivery_update,
@@ -20,9 +21,11 @@ from .invitations import enrolment_invite
 from .questions import question_create, question_delete, question_retire, question_update
 
 __all__ = [
+    "DeliveryInput",
     "attendance_record",
     "certificate_revoke",
     "completion_settle",
+    "CourseInput",
     "course_create",
     "course_update",
     "delivery_completion_mark",

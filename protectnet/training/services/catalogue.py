@@ -1,38 +1,53 @@
 """The course catalogue: admins and trainers."""
 
+from dataclasses import dataclass, field, fields
+
 from django.db import transaction
 
 from protectnet.access.policy import require
+from protectnet.network.models import Organisation
 
 from ..models import Course
 from .common import record
 
-COURSE_FIELDS = (
-    "title",
-    "summary",
-    "learning_objectives",
-    "audience_sectors",
-    "audience_roles",
-    "duration_hours",
-    "modules",
-    "languages",
-    "delivering_organisation",
-    "library_links",
-    "attendance_threshold",
-    "pass_mark",
-)
+
+@dataclass
+class CourseInput:
+    """What a course is made of: the page's form and the API both produce one."""
+
+    title: str
+    summary: str
+    delivering_organisation: Organisation
+    duration_hours: int
+    learning_objectives: str = ""
+    audience_sectors: list[str] = field(default_factory=list)
+    audience_roles: str = ""
+    modules: str = ""
+    languages: list[str] = field(default_factory=list)
+    library_links: list[str] = field(default_factory=list)
+    attendance_threshold: int = 80
+    pass_mark: int = 70
+
+    @classmethod
+    def of(cls, course: Course) -> "CourseInput":
+        """The course as it is now (the base a partial change starts from)."""
+        return cls(**{name: getattr(course, name) for name in COURSE_FIELDS})
 
 
-def _apply(course: Course, data: dict, *, new: bool = False) -> list[str]:
+COURSE_FIELDS = tuple(f.name for f in fields(CourseInput))
+
+
+def _apply(course: Course, data: CourseInput, *, new: bool = False) -> list[str]:
     changed = []
     for name in COURSE_FIELDS:
-        if name in data and (new or getattr(course, name) != data[name]):
-            setattr(course, name, data[name])
+        value = getattr(data, name)
+        if new or getattr(course, name) != value:
+            setattr(course, name, value)
             changed.append(name)
     return changed
 
 
-def course_create(*, actor, data: dict, request=None) -> Course:
+def course_create(*, actor, data: CourseInput, request=None) -> Course:
     require(actor, "training.course.manage")
     course = Course(created_by=actor)
     _apply(course, data, new=True)
@@ -43,7 +58,7 @@ def course_create(*, actor, data: dict, request=None) -> Course:
     return course
 
 
-def course_update(*, actor, course: Course, data: dict, request=None) -> Course:
+def course_update(*, actor, course: Course, data: CourseInput, request=None) -> Course:
     require(actor, "training.course.manage", course)
     changed = _apply(course, data)
     if not changed:

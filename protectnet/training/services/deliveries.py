@@ -1,5 +1,6 @@
 """Deliveries, enrolment (never beyond capacity) and attendance."""
 
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
@@ -9,26 +10,33 @@ from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can, require
 from protectnet.access.principal import principal_for
-from protectnet.network.models import Membership, Organisation, Person
+from protectnet.network.models import Country, Membership, Organisation, Person
 
 from ..models import AttendanceDay, Course, Delivery, Enrolment, EnrolmentStatus
 from ..models.deliveries import SEAT_STATUSES
 from .certificates import certificate_changes, completion_settle
 from .common import record
 
-DELIVERY_FIELDS = (
-    "start_date",
-    "end_date",
-    "mode",
-    "place",
-    "host_country",
-    "capacity",
-    "language",
-    "pre_test_opens_at",
-    "pre_test_closes_at",
-    "post_test_opens_at",
-    "post_test_closes_at",
-)
+
+@dataclass
+class DeliveryInput:
+    """A delivery's dates, place and size: the page's form and the API both produce one. Test
+    windows left empty get the defaults (see _default_windows)."""
+
+    start_date: date
+    end_date: date
+    host_country: Country
+    capacity: int
+    language: str
+    mode: str = "in_person"
+    place: str = ""
+    pre_test_opens_at: datetime | None = None
+    pre_test_closes_at: datetime | None = None
+    post_test_opens_at: datetime | None = None
+    post_test_closes_at: datetime | None = None
+
+
+DELIVERY_FIELDS = tuple(f.name for f in fields(DeliveryInput))
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -56,12 +64,13 @@ def _trainers_with_actor(actor, trainers) -> list[Person]:
     return trainers
 
 
-def delivery_create(*, actor, course: Course, data: dict, trainers=(), request=None) -> Delivery:
+def delivery_create(
+    *, actor, course: Course, data: DeliveryInput, trainers=(), request=None
+) -> Delivery:
     require(actor, "training.delivery.create", course)
     delivery = Delivery(course=course, created_by=actor)
     for name in DELIVERY_FIELDS:
-        if name in data:
-            setattr(delivery, name, data[name])
+        setattr(delivery, name, getattr(data, name))
     _default_windows(delivery)
     delivery.full_clean()
     with transaction.atomic():
@@ -71,11 +80,11 @@ def delivery_create(*, actor, course: Course, data: dict, trainers=(), request=N
     return delivery
 
 
-def delivery_update(*, actor, delivery: Delivery, data: dict, trainers=None, request=None):
+def delivery_update(*, actor, delivery: Delivery, data: DeliveryInput, trainers=None, request=None):
     require(actor, "training.delivery.manage", delivery)
-    changed = [n for n in DELIVERY_FIELDS if n in data and getattr(delivery, n) != data[n]]
+    changed = [n for n in DELIVERY_FIELDS if getattr(delivery, n) != getattr(data, n)]
     for name in changed:
-        setattr(delivery, name, data[name])
+        setattr(delivery, name, getattr(data, name))
     delivery.full_clean()
     with transaction.atomic():
         if changed:

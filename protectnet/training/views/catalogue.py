@@ -70,7 +70,7 @@ def _course_form(request, course=None) -> HttpResponse:
         organisations=_organisations(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        data = services.CourseInput(**{name: form.cleaned_data[name] for name in form.Meta.fields})
         try:
             if course is None:
                 course = services.course_create(actor=request.user, data=data, request=request)

@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, visible
+from protectnet.access.policy import can
 from protectnet.access.principal import principal_for
-from protectnet.access.roles import Role
 from protectnet.access.routes import requires
 from protectnet.core.exports import csv_response
 from protectnet.core.forms import add_service_errors
-from protectnet.network.models import Country, Person
+from protectnet.network import selectors as network_selectors
 
 from .. import selectors, services
 from ..forms import AttendanceForm, DeliveryForm, NominationForm
@@ -42,20 +41,17 @@ INVITATION_MESSAGES = {
 }
 
 
-def _trainer_people(user):
-    people = visible(user, Person.objects.filter(erased_at__isnull=True))
-    return people.filter(user__role_grants__role=Role.TRAINER).order_by("full_name").distinct()
-
-
 def _delivery_form(request, *, course, delivery=None) -> HttpResponse:
     form = DeliveryForm(
         request.POST if request.method == "POST" else None,
         instance=delivery,
-        countries=visible(request.user, Country.objects.all()),
-        trainers=_trainer_people(request.user),
+        countries=network_selectors.country_choices(user=request.user),
+        trainers=selectors.trainer_choices(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        data = {n: form.cleaned_data[n] for n in form.Meta.fields if n != "trainers"}
+        data = services.DeliveryInput(
+            **{n: form.cleaned_data[n] for n in form.Meta.fields if n != "trainers"}
+        )
         trainers = form.cleaned_data["trainers"]
         try:
             if delivery is None:
