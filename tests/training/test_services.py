@@ -197,9 +197,11 @@ def test_evaluation_once_with_ratings_from_1_to_5(tw):
         services.evaluation_submit(
             actor=tw.w.kh_le,
             enrolment=e,
-            data={"overall": 6, "relevance": 4, "trainers": 4, "materials": 4},
+            data=services.EvaluationInput(overall=6, relevance=4, trainers=4, materials=4),
         )
-    good = {"overall": 5, "relevance": 4, "trainers": 5, "materials": 3, "comments": "Useful"}
+    good = services.EvaluationInput(
+        overall=5, relevance=4, trainers=5, materials=3, comments="Useful"
+    )
     services.evaluation_submit(actor=tw.w.kh_le, enrolment=e, data=good)
     with pytest.raises(ValidationError, match="already"):
         services.evaluation_submit(actor=tw.w.kh_le, enrolment=reload(tw.kh_le), data=good)

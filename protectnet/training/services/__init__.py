@@ -1,6 +1,7 @@
 """Every write of the training app: one transaction, one policy check, one audit entry each."""
 
 from .assessment import (
+    EvaluationInput,
     delivery_rescore,
     evaluation_submit,
     score_answers,
@@ -21,6 +22,7 @@ from .invitations import enrolment_invite
 from .questions import question_create, question_delete, question_retire, question_update
 
 __all__ = [
+    "EvaluationInput",
     "DeliveryInput",
     "attendance_record",
     "certificate_revoke",

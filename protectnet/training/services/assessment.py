@@ -1,5 +1,7 @@
 """Pre- and post-tests (scored automatically, stored whole) and the course evaluation."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -142,13 +144,26 @@ def delivery_rescore(*, actor, delivery: Delivery, request=None) -> int:
     return len(changed)
 
 
-def evaluation_submit(*, actor, enrolment: Enrolment, data: dict, request=None) -> Evaluation:
+@dataclass(frozen=True)
+class EvaluationInput:
+    """A trainee's four ratings (1 to 5) and optional comments."""
+
+    overall: int
+    relevance: int
+    trainers: int
+    materials: int
+    comments: str = ""
+
+
+def evaluation_submit(
+    *, actor, enrolment: Enrolment, data: EvaluationInput, request=None
+) -> Evaluation:
     require(actor, "training.evaluation.submit", enrolment)
     if enrolment.delivery.start_date > timezone.localdate():
         raise ValidationError(_("The course evaluation opens when the course starts."))
-    evaluation = Evaluation(enrolment=enrolment, comments=(data.get("comments") or "").strip())
+    evaluation = Evaluation(enrolment=enrolment, comments=(data.comments or "").strip())
     for name in RATINGS:
-        value = data.get(name)
+        value = getattr(data, name)
         if not isinstance(value, int) or not 1 <= value <= 5:
             raise ValidationError({name: _("Choose a rating from 1 to 5.")})
         setattr(evaluation, name, value)

@@ -1,5 +1,7 @@
 """The trainee's side: my courses, tests, evaluation, follow-ups, certificate."""
 
+import dataclasses
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +19,8 @@ from .. import selectors, services
 from ..certificate_pdf import certificate_pdf
 from ..forms import EvaluationForm, FollowUpForm, RevokeForm, TestForm
 from ..models import TestKind
+
+EVALUATION_FIELDS = tuple(f.name for f in dataclasses.fields(services.EvaluationInput))
 
 
 @never_cache
@@ -109,8 +113,11 @@ def evaluation_submit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EvaluationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
+            data = services.EvaluationInput(
+                **{name: form.cleaned_data.get(name) for name in EVALUATION_FIELDS}
+            )
             services.evaluation_submit(
-                actor=request.user, enrolment=enrolment, data=form.cleaned_data, request=request
+                actor=request.user, enrolment=enrolment, data=data, request=request
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
