@@ -1,5 +1,7 @@
 """Directory search and pages: names in any script, folded search, filters, invitations."""
 
+from dataclasses import replace
+
 import pytest
 from django.core import mail
 
@@ -83,9 +85,9 @@ def test_bad_phone_numbers_are_refused(d, login, phone):
 
 
 def test_consent_is_timestamped_and_cleared(d):
-    services.person_update(actor=d.admin, person=d.private, fields={"consent_directory": True})
+    services.person_update(actor=d.admin, person=d.private, data=_consent(d.private, True))
     assert d.private.consent_directory_at is not None
-    services.person_update(actor=d.admin, person=d.private, fields={"consent_directory": False})
+    services.person_update(actor=d.admin, person=d.private, data=_consent(d.private, False))
     assert d.private.consent_directory_at is None
 
 
@@ -140,3 +142,7 @@ def test_other_apps_add_sections_to_the_country_page(d, login, monkeypatch):
     monkeypatch.setattr(country_sections, "_providers", lambda: (provider,))
     body = login(d.kh_member).get("/network/countries/KH/").content.decode()
     assert "Workshop delegation" in body and "4 from Cambodia" in body
+
+
+def _consent(person, given: bool) -> services.PersonInput:
+    return replace(services.PersonInput.of(person), consent_directory=given)

@@ -1,5 +1,7 @@
 """Organisations of the directory: read, created and changed through the network's services."""
 
+from dataclasses import replace
+
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -104,8 +106,8 @@ def _organisation_fields(request, payload: Schema, *, partial: bool) -> dict:
 @router.post("/organisations", response={201: OrganisationOut}, summary="Organisation Create")
 @requires("network.organisation.create")
 def network_organisation_create(request, payload: OrganisationIn):
-    fields = _organisation_fields(request, payload, partial=False)
-    organisation = services.organisation_create(actor=request.user, fields=fields, request=request)
+    data = services.OrganisationInput(**_organisation_fields(request, payload, partial=False))
+    organisation = services.organisation_create(actor=request.user, data=data, request=request)
     return Status(201, _organisation_out(organisation))
 
 
@@ -115,8 +117,9 @@ def network_organisation_create(request, payload: OrganisationIn):
 @requires("network.organisation.change")
 def network_organisation_update(request, organisation_id: int, payload: OrganisationPatch):
     organisation = selectors.organisation_get(user=request.user, pk=organisation_id)
-    fields = _organisation_fields(request, payload, partial=True)
+    changes = _organisation_fields(request, payload, partial=True)
+    data = replace(services.OrganisationInput.of(organisation), **changes)
     services.organisation_update(
-        actor=request.user, organisation=organisation, fields=fields, request=request
+        actor=request.user, organisation=organisation, data=data, request=request
     )
     return _organisation_out(selectors.organisation_get(user=request.user, pk=organisation_id))

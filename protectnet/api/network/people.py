@@ -1,5 +1,7 @@
 """People of the directory: contact details appear only where the pages would show them."""
 
+from dataclasses import replace
+
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
@@ -126,7 +128,7 @@ def network_person_create(request, payload: PersonIn):
     fields = {k: v for k, v in _person_fields(payload).items() if v is not None}
     person = services.person_create(
         actor=request.user,
-        fields=fields,
+        data=services.PersonInput(**fields),
         organisation=organisation,
         title=payload.title,
         request=request,
@@ -140,6 +142,7 @@ def network_person_create(request, payload: PersonIn):
 @requires("network.person.change")
 def network_person_update(request, person_id: int, payload: PersonPatch):
     person = selectors.person_get(user=request.user, pk=person_id)
-    fields = {k: v for k, v in _person_fields(payload).items() if v is not None}
-    services.person_update(actor=request.user, person=person, fields=fields, request=request)
+    changes = {k: v for k, v in _person_fields(payload).items() if v is not None}
+    data = replace(services.PersonInput.of(person), **changes)
+    services.person_update(actor=request.user, person=person, data=data, request=request)
     return _person_out(request.user, selectors.person_get(user=request.user, pk=person_id))

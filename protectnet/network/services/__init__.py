@@ -2,9 +2,10 @@
 
 from protectnet.access.policy import can, require
 
+from .common import PersonInput
 from .erasure import person_data_export, person_erase
 from .exports import directory_export, personal_data_download
-from .organisations import organisation_create, organisation_update
+from .organisations import OrganisationInput, organisation_create, organisation_update
 from .panels import (
     meeting_save,
     panel_create,
@@ -16,6 +17,8 @@ from .people import membership_add, membership_end, person_create, person_update
 from .vetting import focal_point_add, focal_point_remove, vetting_record
 
 __all__ = [
+    "OrganisationInput",
+    "PersonInput",
     "can",
     "directory_export",
     "focal_point_add",

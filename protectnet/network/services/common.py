@@ -1,5 +1,7 @@
 """What the network services share: the audit entry for a person never carries the name."""
 
+from dataclasses import dataclass, field, fields
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -9,18 +11,30 @@ from protectnet.access.principal import forget
 from ..models import Person
 from ..text import normalise_phone, split_languages, split_tags
 
-PERSON_FIELDS = (
-    "full_name",
-    "preferred_name",
-    "email",
-    "phone",
-    "job_title",
-    "languages",
-    "expertise",
-    "gender",
-    "consent_directory",
-    "consent_participant_list",
-)
+
+@dataclass(frozen=True)
+class PersonInput:
+    """A directory entry's own fields: the page's forms and the API both produce one. Phone
+    numbers, addresses and language codes are normalised (and refused) by the service."""
+
+    full_name: str
+    preferred_name: str = ""
+    email: str = ""
+    phone: str = ""
+    job_title: str = ""
+    languages: list[str] = field(default_factory=list)
+    expertise: list[str] = field(default_factory=list)
+    gender: str = ""
+    consent_directory: bool = False
+    consent_participant_list: bool = False
+
+    @classmethod
+    def of(cls, person: Person) -> "PersonInput":
+        """The entry as it is now (the base a partial change starts from)."""
+        return cls(**{name: getattr(person, name) for name in PERSON_FIELDS})
+
+
+PERSON_FIELDS = tuple(f.name for f in fields(PersonInput))
 
 
 def record_person(action: str, *, actor, person: Person, request=None, data=None) -> None:
@@ -35,7 +49,7 @@ def record_person(action: str, *, actor, person: Person, request=None, data=None
     )
 
 
-def apply_person_fields(person: Person, fields: dict, *, country_code: str = "") -> list[str]:
+def apply_person_fields(person: Person, data: PersonInput, *, country_code: str = "") -> list[str]:
     """Copy allowed fields onto a person, normalised; returns the names that changed.
 
     Raises ValidationError keyed by field for a bad phone number or language code.
@@ -43,9 +57,9 @@ def apply_person_fields(person: Person, fields: dict, *, country_code: str = "")
     changed: list[str] = []
     errors: dict[str, list[str]] = {}
     for name in PERSON_FIELDS:
-        if name not in fields:
-            continue
-        value = fields[name]
+        value = getattr(data, name)
+        if value == getattr(person, name):
+            continue  # untouched: a value stored before today's rules is not re-judged
         try:
             value = _normalise(name, value, country_code)
         except ValueError as exc:

@@ -1,18 +1,39 @@
 """Organisations: created and changed by admins (anywhere) and focal points (their country)."""
 
+from dataclasses import dataclass, fields
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from protectnet.access import audit
 from protectnet.access.policy import require
 
-from ..models import Organisation
-
-FIELDS = ("name", "acronym", "sector", "country", "parent", "website", "verified")
+from ..models import Country, Organisation
 
 
-def organisation_create(*, actor, fields: dict, request=None) -> Organisation:
-    organisation = Organisation(**{k: v for k, v in fields.items() if k in FIELDS})
+@dataclass(frozen=True)
+class OrganisationInput:
+    """An organisation's entry: the page's form and the API both produce one."""
+
+    name: str
+    sector: str
+    country: Country
+    acronym: str = ""
+    parent: Organisation | None = None
+    website: str = ""
+    verified: bool = False
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> "OrganisationInput":
+        """The entry as it is now (the base a partial change starts from)."""
+        return cls(**{name: getattr(organisation, name) for name in FIELDS})
+
+
+FIELDS = tuple(f.name for f in fields(OrganisationInput))
+
+
+def organisation_create(*, actor, data: OrganisationInput, request=None) -> Organisation:
+    organisation = Organisation(**{name: getattr(data, name) for name in FIELDS})
     require(actor, "network.organisation.create", organisation)
     organisation.full_clean()
     with transaction.atomic():
@@ -21,12 +42,15 @@ def organisation_create(*, actor, fields: dict, request=None) -> Organisation:
     return organisation
 
 
-def organisation_update(*, actor, organisation: Organisation, fields: dict, request=None):
+def organisation_update(
+    *, actor, organisation: Organisation, data: OrganisationInput, request=None
+):
     """Both the old and the new country must be the actor's: no moving an entry out of reach."""
     require(actor, "network.organisation.change", organisation)
     changed = []
-    for name, value in fields.items():
-        if name in FIELDS and getattr(organisation, name) != value:
+    for name in FIELDS:
+        value = getattr(data, name)
+        if getattr(organisation, name) != value:
             setattr(organisation, name, value)
             changed.append(name)
     require(actor, "network.organisation.change", organisation)

@@ -10,16 +10,16 @@ from django.utils.translation import gettext as _
 from protectnet.access.policy import require
 
 from ..models import Country, Membership, Organisation, Person
-from .common import apply_person_fields, forget_principal, record_person
+from .common import PersonInput, apply_person_fields, forget_principal, record_person
 
 
 def person_create(
-    *, actor, fields: dict, organisation: Organisation, title: str = "", request=None
+    *, actor, data: PersonInput, organisation: Organisation, title: str = "", request=None
 ) -> Person:
     """A new directory entry, always in an organisation (that is what places it in a country)."""
     require(actor, "network.person.create", organisation)
     person = Person()
-    apply_person_fields(person, fields, country_code=str(organisation.country.code))
+    apply_person_fields(person, data, country_code=str(organisation.country.code))
     person.full_clean()
     with transaction.atomic():
         person.save()
@@ -36,7 +36,7 @@ def person_create(
     return person
 
 
-def person_update(*, actor, person: Person, fields: dict, request=None) -> Person:
+def person_update(*, actor, person: Person, data: PersonInput, request=None) -> Person:
     require(actor, "network.person.change", person)
     if person.erased_at:
         raise ValidationError(_("This entry was erased and cannot be changed."))
@@ -44,7 +44,7 @@ def person_update(*, actor, person: Person, fields: dict, request=None) -> Perso
     code = ""
     if countries:
         code = str(Country.objects.get(pk=min(countries)).code)
-    changed = apply_person_fields(person, fields, country_code=code)
+    changed = apply_person_fields(person, data, country_code=code)
     person.full_clean()
     with transaction.atomic():
         person.save(update_fields=[*changed, "updated_at"])

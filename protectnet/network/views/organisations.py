@@ -76,7 +76,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             organisation = services.organisation_create(
-                actor=request.user, fields=_fields(form), request=request
+                actor=request.user, data=_input(form), request=request
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -97,7 +97,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.organisation_update(
                 actor=request.user,
                 organisation=selectors.organisation_get(user=request.user, pk=pk),
-                fields=_fields(form),
+                data=_input(form),
                 request=request,
             )
         except ValidationError as exc:
@@ -109,5 +109,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "network/organisation_form.html", context)
 
 
-def _fields(form) -> dict:
-    return {name: form.cleaned_data[name] for name in form.Meta.fields}
+def _input(form) -> services.OrganisationInput:
+    return services.OrganisationInput(
+        **{name: form.cleaned_data[name] for name in form.Meta.fields}
+    )

@@ -1,5 +1,7 @@
 """People: detail, add, edit, memberships, invitation to an account, vetting, erasure."""
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -46,7 +48,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
         try:
             person = services.person_create(
                 actor=request.user,
-                fields=form.person_fields(),
+                data=services.PersonInput(**form.person_fields()),
                 organisation=form.cleaned_data["organisation"],
                 title=form.cleaned_data["title"],
                 request=request,
@@ -65,9 +67,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(
-                actor=request.user, person=person, fields=form.person_fields(), request=request
-            )
+            data = replace(services.PersonInput.of(person), **form.person_fields())
+            services.person_update(actor=request.user, person=person, data=data, request=request)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
