@@ -7,6 +7,7 @@ from .erasure import person_data_export, person_erase
 from .exports import directory_export, personal_data_download
 from .organisations import OrganisationInput, organisation_create, organisation_update
 from .panels import (
+    MeetingInput,
     meeting_save,
     panel_create,
     panel_member_add,
@@ -17,6 +18,7 @@ from .people import membership_add, membership_end, person_create, person_update
 from .vetting import focal_point_add, focal_point_remove, vetting_record
 
 __all__ = [
+    "MeetingInput",
     "OrganisationInput",
     "PersonInput",
     "can",

@@ -1,5 +1,8 @@
 """A country's advisory panel: its members (each with a discipline) and its meetings."""
 
+from dataclasses import dataclass, fields
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -8,9 +11,21 @@ from protectnet.access import audit
 from protectnet.access.markings import Marking
 from protectnet.access.policy import require
 
-from ..models import AdvisoryPanel, Country, PanelMeeting, PanelMember, Person
+from ..models import AdvisoryPanel, Country, Organisation, PanelMeeting, PanelMember, Person
 
-MEETING_FIELDS = ("held_on", "title", "minutes", "marking", "owner_organisation")
+
+@dataclass(frozen=True)
+class MeetingInput:
+    """A panel meeting's record; who may read AMBER or RED minutes comes beside it."""
+
+    held_on: date
+    title: str
+    minutes: str = ""
+    marking: str = Marking.GREEN
+    owner_organisation: Organisation | None = None
+
+
+MEETING_FIELDS = tuple(f.name for f in fields(MeetingInput))
 
 
 def panel_create(*, actor, country: Country, name: str, remit: str = "", request=None):
@@ -82,7 +97,7 @@ def meeting_save(
     *,
     actor,
     panel: AdvisoryPanel,
-    fields: dict,
+    data: MeetingInput,
     shared_with=(),
     named_people=(),
     meeting: PanelMeeting | None = None,
@@ -93,8 +108,7 @@ def meeting_save(
     creating = meeting is None
     meeting = meeting or PanelMeeting(panel=panel)
     for name in MEETING_FIELDS:
-        if name in fields:
-            setattr(meeting, name, fields[name])
+        setattr(meeting, name, getattr(data, name))
     _check_marking(meeting, list(shared_with), list(named_people))
     meeting.full_clean()
     with transaction.atomic():

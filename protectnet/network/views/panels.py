@@ -148,7 +148,7 @@ def _save_meeting(request, panel, form, meeting) -> HttpResponse:
             saved = services.meeting_save(
                 actor=request.user,
                 panel=panel,
-                fields=form.meeting_fields(),
+                data=services.MeetingInput(**form.meeting_fields()),
                 shared_with=form.cleaned_data["shared_with"],
                 named_people=form.cleaned_data["named_people"],
                 meeting=meeting,
