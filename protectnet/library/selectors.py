@@ -11,7 +11,7 @@ from protectnet.access import audit
 from protectnet.access.markings import AUDITED_MARKINGS
 from protectnet.access.policy import get_visible_or_404, visible
 from protectnet.access.principal import principal_for
-from protectnet.network.models import Organisation, Person
+from protectnet.network.models import Country, Organisation, Person
 
 from .models import (
     AccessRequest,
@@ -174,3 +174,19 @@ def unreadable_files(*, user) -> QuerySet:
         .defer("extracted_text")
         .order_by("-created_at")
     )
+
+
+def resource_choices_by_code(
+    *, user, languages: list[str], countries: list[str], topics: list[str], organisations: list
+) -> dict:
+    """The API names a resource's languages, countries and topics by code and the organisations
+    it is shared with by id: the rows they stand for (unknown codes drop out, organisations the
+    user cannot see too)."""
+    from .models import Language, Topic
+
+    return {
+        "languages": list(Language.objects.filter(code__in=languages)),
+        "countries": list(Country.objects.filter(code__in=[c.upper() for c in countries])),
+        "topics": list(Topic.objects.filter(slug__in=topics)),
+        "shared_with": list(visible(user, Organisation.objects.filter(pk__in=organisations))),
+    }

@@ -7,7 +7,7 @@ from django.utils import timezone
 from protectnet.access.policy import get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
-from protectnet.network.models import Membership, Person
+from protectnet.network.models import Membership, Organisation, Person
 
 from .models import (
     AttendanceDay,
@@ -258,3 +258,8 @@ def trainer_choices(*, user) -> QuerySet:
     """People the user may see who hold the trainer role: the delivery form's trainer picker."""
     people = visible(user, Person.objects.filter(erased_at__isnull=True))
     return people.filter(user__role_grants__role=Role.TRAINER).order_by("full_name").distinct()
+
+
+def organisation_choices(*, user) -> QuerySet:
+    """Organisations the user may see, for the course form's delivering organisation."""
+    return visible(user, Organisation.objects.select_related("country")).order_by("name")

@@ -11,13 +11,10 @@ from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from protectnet.access.policy import visible
 from protectnet.access.routes import requires
 from protectnet.api.auth import OptionalTokenAuth
 from protectnet.library import selectors, services
-from protectnet.library.models import Language, Topic
 from protectnet.library.search import search
-from protectnet.network.models import Country, Organisation
 
 from .common import (
     UPLOAD_ERRORS,
@@ -72,20 +69,20 @@ def _data(payload: ResourceIn, user) -> services.ResourceData:
     people = selectors.people_by_email(user=user, emails=emails)
     if len(people) != len(set(emails)):
         raise ValidationError({"named_emails": ["Some addresses are not in the directory."]})
+    chosen = selectors.resource_choices_by_code(
+        user=user,
+        languages=split(payload.languages),
+        countries=split(payload.countries),
+        topics=split(payload.topics),
+        organisations=_ids(payload.shared_with),
+    )
     return services.ResourceData(
         title=payload.title,
         summary=payload.summary,
         resource_type=payload.resource_type,
         owner_organisation=owner,
         marking=payload.marking,
-        languages=list(Language.objects.filter(code__in=split(payload.languages))),
-        countries=list(
-            Country.objects.filter(code__in=[c.upper() for c in split(payload.countries)])
-        ),
-        topics=list(Topic.objects.filter(slug__in=split(payload.topics))),
-        shared_with=list(
-            visible(user, Organisation.objects.filter(pk__in=_ids(payload.shared_with)))
-        ),
+        **chosen,
         named_people=people,
         listed_when_restricted=payload.listed_when_restricted,
         review_date=payload.review_date,

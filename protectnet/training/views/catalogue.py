@@ -9,11 +9,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from protectnet.access.policy import can, visible
+from protectnet.access.policy import can
 from protectnet.access.routes import requires
 from protectnet.core.forms import add_service_errors
 from protectnet.core.pagination import paginate
-from protectnet.network.models import Organisation
 
 from .. import selectors, services
 from ..forms import CourseForm, QuestionForm
@@ -59,15 +58,11 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _organisations(user):
-    return visible(user, Organisation.objects.select_related("country")).order_by("name")
-
-
 def _course_form(request, course=None) -> HttpResponse:
     form = CourseForm(
         request.POST if request.method == "POST" else None,
         instance=course,
-        organisations=_organisations(request.user),
+        organisations=selectors.organisation_choices(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = services.CourseInput(**{name: form.cleaned_data[name] for name in form.Meta.fields})
