@@ -44,7 +44,11 @@ def run_import(batch_id: int, user_id: int) -> None:
 
 def run_registrations(invitation_ids: list[int]) -> None:
     from protectnet.workshops.models import Invitation
-    from protectnet.workshops.services.registrations import acting_for, registration_submit
+    from protectnet.workshops.services.registrations import (
+        RegistrationInput,
+        acting_for,
+        registration_submit,
+    )
 
     invitations = Invitation.objects.filter(pk__in=invitation_ids).select_related(
         "workshop", "person", "delegation"
@@ -53,7 +57,7 @@ def run_registrations(invitation_ids: list[int]) -> None:
         registration_submit(
             actor=acting_for(None, invitation),
             invitation=invitation,
-            data={"consent_participant_list": True},
+            data=RegistrationInput(consent_participant_list=True),
         )
     print("REGISTERED", len(invitation_ids), flush=True)
 

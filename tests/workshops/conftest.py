@@ -9,7 +9,11 @@ import pytest
 from protectnet.workshops.models import Delegation, Series, Session, Speaker, Workshop
 from protectnet.workshops.services.delegations import invitation_send
 from protectnet.workshops.services.editions import to_utc
-from protectnet.workshops.services.registrations import acting_for, registration_submit
+from protectnet.workshops.services.registrations import (
+    RegistrationInput,
+    acting_for,
+    registration_submit,
+)
 from tests import factories as f
 
 START = date(2030, 3, 4)
@@ -84,7 +88,9 @@ BASIC = {
 
 def register(invitation, **data):
     return registration_submit(
-        actor=acting_for(None, invitation), invitation=invitation, data={**BASIC, **data}
+        actor=acting_for(None, invitation),
+        invitation=invitation,
+        data=RegistrationInput(**{**BASIC, **data}),
     )
 
 

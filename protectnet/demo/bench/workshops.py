@@ -73,12 +73,13 @@ def _register_many(invitation_ids: list[int]) -> tuple[int, int, int]:
         django.setup()
     from protectnet.workshops.models import Invitation
     from protectnet.workshops.services.registrations import (
+        RegistrationInput,
         SeatsFull,
         acting_for,
         registration_submit,
     )
 
-    data = {"consent_participant_list": True, "dietary_needs": "Bench"}
+    data = RegistrationInput(consent_participant_list=True, dietary_needs="Bench")
     ok = full = errors = 0
     for pk in invitation_ids:
         invitation = Invitation.objects.select_related("workshop", "person", "delegation").get(

@@ -5,7 +5,6 @@ select_for_update() inside the transaction before counting (SQLite: the IMMEDIAT
 holds the write lock from BEGIN), and a check constraint refuses any count above the limit.
 """
 
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
@@ -63,16 +62,6 @@ class RegistrationInput:
 
 FORM_FIELDS = tuple(f.name for f in fields(RegistrationInput))
 PASSPORT_TEXT = ("passport_full_name", "passport_number", "passport_nationality")
-
-
-def as_input(data: "RegistrationInput | Mapping") -> RegistrationInput:
-    """A mapping of some fields (scripts, fixtures) stands for the input with those values."""
-    if isinstance(data, RegistrationInput):
-        return data
-    unknown = set(data) - set(FORM_FIELDS)
-    if unknown:
-        raise ValidationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    return RegistrationInput(**data)
 
 
 class SeatsFull(ValidationError):
@@ -146,16 +135,13 @@ def _check_dates(registration: Registration) -> None:
         raise ValidationError(errors)
 
 
-def registration_submit(
-    *, actor, invitation: Invitation, data: RegistrationInput | Mapping
-) -> Registration:
+def registration_submit(*, actor, invitation: Invitation, data: RegistrationInput) -> Registration:
     """Create the registration (taking a delegation seat) or change it.
 
     The rules are checked here, once, for the page and the API alike. Everything that only reads
     (the snapshot, validation) happens before the transaction, so the seat lock is held for a
     handful of statements only."""
     require(actor, "workshops.registration.submit", invitation)
-    data = asdict(as_input(data))
     existing = Registration.objects.filter(invitation=invitation).first()
     if existing is not None and existing.is_active:
         return _change(actor, existing, data)
@@ -208,10 +194,11 @@ def _set_breakouts(actor, registration: Registration, sessions: list[Session]) -
             session_choose(actor=actor, registration=registration, session=session)
 
 
-def _change(actor, existing: Registration, data: dict) -> Registration:
-    changed = [k for k, v in data.items() if getattr(existing, k) != v]
+def _change(actor, existing: Registration, data: RegistrationInput) -> Registration:
+    values = asdict(data)
+    changed = [k for k, v in values.items() if getattr(existing, k) != v]
     for name in changed:
-        setattr(existing, name, data[name])
+        setattr(existing, name, values[name])
     existing.updated_at = timezone.now()
     _check_dates(existing)  # first: its refusals name fields; the constraint's would not
     existing.full_clean()
@@ -239,7 +226,9 @@ def _take_delegation_seat(invitation: Invitation) -> Delegation | None:
     return delegation
 
 
-def _prepare(invitation: Invitation, existing: Registration | None, data: dict) -> Registration:
+def _prepare(
+    invitation: Invitation, existing: Registration | None, data: RegistrationInput
+) -> Registration:
     registration = existing or Registration(
         workshop_id=invitation.workshop_id,
         invitation=invitation,
@@ -247,7 +236,7 @@ def _prepare(invitation: Invitation, existing: Registration | None, data: dict) 
     )
     registration.workshop = invitation.workshop
     registration.delegation_id = invitation.delegation_id
-    for name, value in data.items():
+    for name, value in asdict(data).items():
         setattr(registration, name, value)
     registration.status = RegistrationStatus.REGISTERED
     registration.cancelled_at = None
