@@ -63,10 +63,14 @@ def _registered_participants(count: int, tag: str):
     """A second workshop whose participants are registered through the real service."""
     from protectnet.demo.bench import workshops as workshop_bench
     from protectnet.workshops.models import Invitation
-    from protectnet.workshops.services.registrations import acting_for, registration_submit
+    from protectnet.workshops.services.registrations import (
+        RegistrationInput,
+        acting_for,
+        registration_submit,
+    )
 
     workshop, _delegation, ids = workshop_bench._build(count, count, tag)
-    data = {"consent_participant_list": True}
+    data = RegistrationInput(consent_participant_list=True)
     badges = []
     for invitation in Invitation.objects.filter(pk__in=ids).select_related(
         "workshop", "person", "delegation"
