@@ -1,16 +1,17 @@
 """Forms of the workshops app. Rich text goes through the terminology check."""
 
+from dataclasses import asdict
 from datetime import date
 
 from django import forms
-from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.network.models import Country, Organisation
 from protectnet.terminology.forms import TerminologyCheckMixin
 
-from .models import Outcome, Registration, Session, SessionKind, Speaker, Workshop
-from .services.editions import to_utc
+from .models import Outcome, Registration, Session, Speaker, Workshop
+from .services.editions import SessionInput, to_utc
+from .services.outcomes import OUTCOME_FIELDS, OutcomeInput
 from .services.registrations import FORM_FIELDS, RegistrationInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -82,31 +83,22 @@ class SessionForm(TerminologyCheckMixin, forms.ModelForm):
                 end_time=self.instance.local_end.time(),
             )
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_time"), cleaned.get("end_time")
-        if start and end and end <= start:
-            self.add_error("end_time", _("A session must end after it starts."))
-        if cleaned.get("kind") != "breakout" and cleaned.get("capacity"):
-            self.add_error("capacity", _("Only breakout sessions have a capacity."))
-        return cleaned
-
-    def service_fields(self) -> dict:
-        """The keyword arguments of services.editions.session_save, times in UTC."""
+    def to_input(self) -> SessionInput:
+        """The session to save, its venue wall-clock times as UTC (the service checks them)."""
         cd = self.cleaned_data
         day = date.fromisoformat(cd["day"])
-        return {
-            "chairs": cd["chairs"],
-            "speakers": cd["speakers"],
-            "resources": cd["resources"],
-            "title": cd["title"],
-            "kind": cd["kind"],
-            "description": cd["description"],
-            "room": cd["room"],
-            "capacity": cd["capacity"] if cd["kind"] == SessionKind.BREAKOUT else None,
-            "starts_at": to_utc(self.workshop, day, cd["start_time"]),
-            "ends_at": to_utc(self.workshop, day, cd["end_time"]),
-        }
+        return SessionInput(
+            title=cd["title"],
+            kind=cd["kind"],
+            starts_at=to_utc(self.workshop, day, cd["start_time"]),
+            ends_at=to_utc(self.workshop, day, cd["end_time"]),
+            description=cd["description"],
+            room=cd["room"],
+            capacity=cd["capacity"],
+            chairs=tuple(cd["chairs"]),
+            speakers=tuple(cd["speakers"]),
+            resources=tuple(cd["resources"]),
+        )
 
 
 class SpeakerForm(forms.ModelForm):
@@ -176,7 +168,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, registration: Registration | None = None, **kwargs):
         if registration is not None:
-            kwargs.setdefault("initial", model_to_dict(registration, fields=FORM_FIELDS))
+            kwargs.setdefault("initial", asdict(RegistrationInput.of(registration)))
         super().__init__(*args, **kwargs)
         self.fields.update(
             forms.fields_for_model(
@@ -282,3 +274,8 @@ class OutcomeForm(TerminologyCheckMixin, forms.ModelForm):
         self.fields["contact"].queryset = self.fields["contact"].queryset.filter(
             erased_at__isnull=True
         )
+
+    def to_input(self) -> OutcomeInput:
+        cd = self.cleaned_data
+        values = {name: cd[name] for name in OUTCOME_FIELDS}
+        return OutcomeInput(**values, countries=tuple(cd["countries"]))

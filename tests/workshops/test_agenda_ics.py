@@ -1,9 +1,15 @@
 from datetime import UTC, date, datetime, time
 
+import pytest
 from icalendar import Calendar
 
 from protectnet.workshops.models import Session
-from protectnet.workshops.services.editions import session_save, to_utc, workshop_update
+from protectnet.workshops.services.editions import (
+    SessionInput,
+    session_save,
+    to_utc,
+    workshop_update,
+)
 
 from .conftest import START
 
@@ -86,10 +92,12 @@ def test_ics_sequence_grows_when_the_agenda_changes(world, ws, login):
         actor=world.admin,
         workshop=ws.workshop,
         session=ws.opening,
-        title="Opening (moved)",
-        kind="plenary",
-        starts_at=to_utc(ws.workshop, START, time(9, 30)),
-        ends_at=to_utc(ws.workshop, START, time(10, 30)),
+        data=SessionInput(
+            title="Opening (moved)",
+            kind="plenary",
+            starts_at=to_utc(ws.workshop, START, time(9, 30)),
+            ends_at=to_utc(ws.workshop, START, time(10, 30)),
+        ),
     )
     after = opening()
     assert str(after["uid"]) == str(before["uid"])
@@ -108,10 +116,12 @@ def test_session_outside_the_workshop_days_is_refused(world, ws):
         session_save(
             actor=world.admin,
             workshop=ws.workshop,
-            title="Too late",
-            kind="plenary",
-            starts_at=to_utc(ws.workshop, date(2030, 3, 9), time(9)),
-            ends_at=to_utc(ws.workshop, date(2030, 3, 9), time(10)),
+            data=SessionInput(
+                title="Too late",
+                kind="plenary",
+                starts_at=to_utc(ws.workshop, date(2030, 3, 9), time(9)),
+                ends_at=to_utc(ws.workshop, date(2030, 3, 9), time(10)),
+            ),
         )
 
 
@@ -153,3 +163,27 @@ def test_linked_resources_show_only_to_those_who_may_read_them(world, ws, login)
     # The session form offers only what the organiser may read.
     form = login(world.kh_focal).get(f"/workshops/{ws.workshop.pk}/sessions/new/")
     assert form.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "capacity", "field"),
+    [
+        ("plenary", time(11), time(10), None, "end_time"),
+        ("plenary", time(9), time(10), 30, "capacity"),
+    ],
+)
+def test_the_service_holds_the_session_rules(world, ws, kind, start, end, capacity, field):
+    """The page and the API only parse: the service refuses, on the field a person filled in."""
+    from django.core.exceptions import ValidationError
+
+    data = SessionInput(
+        title="Rules",
+        kind=kind,
+        starts_at=to_utc(ws.workshop, START, start),
+        ends_at=to_utc(ws.workshop, START, end),
+        capacity=capacity,
+    )
+    with pytest.raises(ValidationError) as refused:
+        session_save(actor=world.admin, workshop=ws.workshop, data=data)
+    assert list(refused.value.message_dict) == [field]
+    assert not ws.workshop.sessions.filter(title="Rules").exists()

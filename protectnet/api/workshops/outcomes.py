@@ -2,13 +2,11 @@
 
 from datetime import date
 
-from django.forms.models import model_to_dict
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from protectnet.access.guard import api_user
 from protectnet.access.routes import requires
-from protectnet.terminology.forms import CONFIRM_FIELD
 from protectnet.workshops.forms import OutcomeForm
 from protectnet.workshops.models import Outcome
 from protectnet.workshops.selectors import editions as sel
@@ -83,7 +81,7 @@ OUTCOME_FIELDS = [name for name in OutcomeForm._meta.fields if name != "countrie
 
 
 def _outcome_data(outcome: Outcome | None, payload: OutcomeIn) -> dict:
-    data = model_to_dict(outcome, fields=OUTCOME_FIELDS) if outcome else {}
+    data = {name: outcome.serializable_value(name) for name in OUTCOME_FIELDS} if outcome else {}
     if outcome is not None:
         data["countries"] = [c.pk for c in outcome.countries.all()]
     given = payload.dict(exclude_unset=True)
@@ -104,13 +102,10 @@ def _outcome_write(request, workshop, outcome: Outcome | None, payload: OutcomeI
     form = OutcomeForm(_outcome_data(outcome, payload), instance=outcome)
     if (refused := refusal(form)) is not None:
         return refused
-    data = {k: v for k, v in form.cleaned_data.items() if k != CONFIRM_FIELD}
-    countries = data.pop("countries")
+    data = form.to_input()
     if outcome is not None:
         outcome.refresh_from_db()  # the form wrote into the instance; the service compares
-    saved = outcome_svc.outcome_save(
-        actor=user, workshop=workshop, outcome=outcome, countries=countries, **data
-    )
+    saved = outcome_svc.outcome_save(actor=user, workshop=workshop, outcome=outcome, data=data)
     return Status(200 if outcome else 201, outcome_sel.outcome_get(user=user, id=saved.pk))
 
 

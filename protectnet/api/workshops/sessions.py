@@ -4,7 +4,6 @@ Times are given as wall-clock times at the venue; the form the page uses parses 
 
 from datetime import date, datetime, time
 
-from django.forms.models import model_to_dict
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
@@ -128,13 +127,14 @@ class SessionWriteOut(Schema):
         return sorted(r.pk for r in obj.resources.all())
 
 
-SESSION_M2M = ("chairs", "speakers", "resources")
+SESSION_M2M = edition_svc.SESSION_LINKS
+FORM_FIELDS = ("title", "kind", "description", "room", "capacity")
 
 
 def _session_data(session: Session | None, payload: SessionIn) -> dict:
     data = {}
     if session is not None:
-        data = model_to_dict(session, fields=["title", "kind", "description", "room", "capacity"])
+        data = {name: session.serializable_value(name) for name in FORM_FIELDS}
         data.update({name: [o.pk for o in getattr(session, name).all()] for name in SESSION_M2M})
         data.update(
             day=session.local_start.date().isoformat(),
@@ -160,7 +160,7 @@ def _session_write(request, workshop, session: Session | None, payload: SessionI
     if (refused := refusal(form)) is not None:
         return refused
     saved = edition_svc.session_save(
-        actor=user, workshop=workshop, session=session, **form.service_fields()
+        actor=user, workshop=workshop, session=session, data=form.to_input()
     )
     return Status(200 if session else 201, sel.session_get(user=user, id=saved.pk))
 

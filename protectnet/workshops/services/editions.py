@@ -1,5 +1,6 @@
 """Workshops, speakers, the agenda's sessions and the delegations' quotas."""
 
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from protectnet.access import audit
 from protectnet.access.policy import require
 
-from ..models import Delegation, Session, Speaker, Workshop
+from ..models import Delegation, Session, SessionKind, Speaker, Workshop
 from .delegations import promote_waitlist
 
 WORKSHOP_FIELDS = (
@@ -92,33 +93,64 @@ def _check_session(workshop: Workshop, session: Session) -> None:
         )
 
 
+@dataclass(frozen=True)
+class SessionInput:
+    """One session of the agenda, times in UTC: the page's form and the API both produce one."""
+
+    title: str
+    kind: str
+    starts_at: datetime
+    ends_at: datetime
+    description: str = ""
+    room: str = ""
+    capacity: int | None = None
+    chairs: tuple = ()
+    speakers: tuple = ()
+    resources: tuple = ()
+
+    @classmethod
+    def of(cls, session: Session) -> "SessionInput":
+        """The session as it is now (the base a partial change starts from)."""
+        values = {name: getattr(session, name) for name in SESSION_FIELDS}
+        people = {name: tuple(getattr(session, name).all()) for name in SESSION_LINKS}
+        return cls(**values, **people)
+
+
+SESSION_LINKS = ("chairs", "speakers", "resources")
+SESSION_FIELDS = tuple(f.name for f in fields(SessionInput) if f.name not in SESSION_LINKS)
+
+
+def _check_times(data: SessionInput) -> None:
+    # Keyed as the page and the API name the fields a person filled in.
+    if data.ends_at <= data.starts_at:
+        raise ValidationError({"end_time": [_("A session must end after it starts.")]})
+    if data.kind != SessionKind.BREAKOUT and data.capacity:
+        raise ValidationError({"capacity": [_("Only breakout sessions have a capacity.")]})
+
+
 def session_save(
-    *,
-    actor,
-    workshop: Workshop,
-    session: Session | None = None,
-    chairs=(),
-    speakers=(),
-    resources=(),
-    **fields,
+    *, actor, workshop: Workshop, data: SessionInput, session: Session | None = None
 ) -> Session:
     """Create or change a session; its calendar event and the workshop's calendar update."""
     require(actor, "workshops.workshop.manage", workshop)
+    _check_times(data)
     with transaction.atomic():
         if session is None:
             session = Session(workshop=workshop)
         else:
             session = Session.objects.select_for_update().get(pk=session.pk, workshop=workshop)
             session.sequence += 1
-        for name, value in fields.items():
-            setattr(session, name, value)
+        for name in SESSION_FIELDS:
+            setattr(session, name, getattr(data, name))
+        if data.kind != SessionKind.BREAKOUT:
+            session.capacity = None
         session.updated_at = timezone.now()
         session.full_clean()
         _check_session(workshop, session)
         session.save()
-        session.chairs.set(chairs)
-        session.speakers.set(speakers)
-        session.resources.set(resources)
+        session.chairs.set(data.chairs)
+        session.speakers.set(data.speakers)
+        session.resources.set(data.resources)
         Workshop.objects.filter(pk=workshop.pk).update(
             sequence=F("sequence") + 1, updated_at=session.updated_at
         )

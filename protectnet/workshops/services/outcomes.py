@@ -1,6 +1,6 @@
 """Outcomes of a workshop and their 3- and 6-month follow-up reminders."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from protectnet.access import audit
 from protectnet.access.policy import require
 from protectnet.core.mail import send_templated_mail
+from protectnet.network.models import Organisation, Person
 
 from ..models import Outcome, OutcomeReminder, OutcomeStatus
 
@@ -17,21 +18,45 @@ FOLLOW_UP_MONTHS = (3, 6)
 OPEN = (OutcomeStatus.PLANNED, OutcomeStatus.IN_PROGRESS)
 
 
-def outcome_save(*, actor, workshop, outcome: Outcome | None = None, countries=(), **fields):
+@dataclass(frozen=True)
+class OutcomeInput:
+    """A commitment made at a workshop: the page's form and the API both produce one."""
+
+    kind: str
+    title: str
+    owner_organisation: Organisation
+    description: str = ""
+    countries: tuple = ()
+    contact: Person | None = None
+    due_on: date | None = None
+    status: str = OutcomeStatus.PLANNED
+    progress_note: str = ""
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> "OutcomeInput":
+        """The outcome as it is now (the base a partial change starts from)."""
+        values = {name: getattr(outcome, name) for name in OUTCOME_FIELDS}
+        return cls(**values, countries=tuple(outcome.countries.all()))
+
+
+OUTCOME_FIELDS = tuple(f.name for f in fields(OutcomeInput) if f.name != "countries")
+
+
+def outcome_save(*, actor, workshop, data: OutcomeInput, outcome: Outcome | None = None):
     require(actor, "workshops.outcome.manage", workshop)
     with transaction.atomic():
         creating = outcome is None
         outcome = outcome or Outcome(workshop=workshop)
-        changed = [k for k, v in fields.items() if getattr(outcome, k, None) != v]
-        for name, value in fields.items():
-            setattr(outcome, name, value)
+        changed = [n for n in OUTCOME_FIELDS if getattr(outcome, n, None) != getattr(data, n)]
+        for name in OUTCOME_FIELDS:
+            setattr(outcome, name, getattr(data, name))
         outcome.updated_at = timezone.now()
         outcome.full_clean()
         if creating:
             outcome.save()
         else:
             outcome.save(update_fields=[*changed, "updated_at"])
-        outcome.countries.set(countries)
+        outcome.countries.set(data.countries)
         audit.record(
             "workshops.outcome.create" if creating else "workshops.outcome.update",
             actor=actor,

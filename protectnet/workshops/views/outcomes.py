@@ -43,14 +43,11 @@ def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
         outcome = outcome_sel.outcome_get(user=request.user, id=outcome_id, workshop=workshop)
     form = OutcomeForm(request.POST or None, instance=outcome)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "terminology_confirmed"}
-        countries = data.pop("countries")
+        data = form.to_input()
         if outcome is not None:
-            outcome.refresh_from_db()
+            outcome.refresh_from_db()  # the form wrote into the instance; the service compares
         try:
-            svc.outcome_save(
-                actor=request.user, workshop=workshop, outcome=outcome, countries=countries, **data
-            )
+            svc.outcome_save(actor=request.user, workshop=workshop, outcome=outcome, data=data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

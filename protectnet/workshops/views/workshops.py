@@ -127,7 +127,7 @@ def session_edit(request, workshop_id: int, session_id: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             svc.session_save(
-                actor=request.user, workshop=workshop, session=session, **form.service_fields()
+                actor=request.user, workshop=workshop, session=session, data=form.to_input()
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
