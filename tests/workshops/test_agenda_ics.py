@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -6,6 +7,7 @@ from icalendar import Calendar
 from protectnet.workshops.models import Session
 from protectnet.workshops.services.editions import (
     SessionInput,
+    WorkshopInput,
     session_save,
     to_utc,
     workshop_update,
@@ -103,7 +105,8 @@ def test_ics_sequence_grows_when_the_agenda_changes(world, ws, login):
     assert str(after["uid"]) == str(before["uid"])
     assert int(after["sequence"]) > int(before["sequence"])
     ws.workshop.refresh_from_db()
-    workshop_update(actor=world.admin, workshop=ws.workshop, venue_name="Another Test Hotel")
+    moved = replace(WorkshopInput.of(ws.workshop), venue_name="Another Test Hotel")
+    workshop_update(actor=world.admin, workshop=ws.workshop, data=moved)
     assert int(opening()["sequence"]) > int(after["sequence"])
     assert "Another Test Hotel" in str(opening()["location"])
 

@@ -11,26 +11,38 @@ from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.policy import require
+from protectnet.network.models import Country, Organisation
 
-from ..models import Delegation, Session, SessionKind, Speaker, Workshop
+from ..models import Delegation, Series, Session, SessionKind, Speaker, Workshop, WorkshopStatus
 from .delegations import promote_waitlist
 
-WORKSHOP_FIELDS = (
-    "series",
-    "edition",
-    "title",
-    "host_country",
-    "city",
-    "venue_name",
-    "venue_address",
-    "time_zone",
-    "start_date",
-    "end_date",
-    "lead_organisation",
-    "description",
-    "status",
-    "public_page",
-)
+
+@dataclass(frozen=True)
+class WorkshopInput:
+    """A workshop edition's record; funders and partners come beside it."""
+
+    series: Series
+    edition: int
+    title: str
+    host_country: Country
+    city: str
+    venue_name: str
+    time_zone: str
+    start_date: date
+    end_date: date
+    venue_address: str = ""
+    lead_organisation: Organisation | None = None
+    description: str = ""
+    status: str = WorkshopStatus.DRAFT
+    public_page: bool = False
+
+    @classmethod
+    def of(cls, workshop: Workshop) -> "WorkshopInput":
+        """The workshop as it is now (the base a partial change starts from)."""
+        return cls(**{name: getattr(workshop, name) for name in WORKSHOP_FIELDS})
+
+
+WORKSHOP_FIELDS = tuple(f.name for f in fields(WorkshopInput))
 
 
 def to_utc(workshop: Workshop, day: date, at: time) -> datetime:
@@ -38,10 +50,10 @@ def to_utc(workshop: Workshop, day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=workshop.tz).astimezone(UTC)
 
 
-def workshop_create(*, actor, funders=(), partners=(), **fields) -> Workshop:
+def workshop_create(*, actor, data: WorkshopInput, funders=(), partners=()) -> Workshop:
     require(actor, "workshops.workshop.manage")
     with transaction.atomic():
-        workshop = Workshop(**fields)
+        workshop = Workshop(**{name: getattr(data, name) for name in WORKSHOP_FIELDS})
         workshop.full_clean()
         workshop.save()
         workshop.funders.set(funders)
@@ -50,12 +62,14 @@ def workshop_create(*, actor, funders=(), partners=(), **fields) -> Workshop:
     return workshop
 
 
-def workshop_update(*, actor, workshop: Workshop, funders=None, partners=None, **fields):
+def workshop_update(
+    *, actor, workshop: Workshop, data: WorkshopInput, funders=None, partners=None
+) -> Workshop:
     require(actor, "workshops.workshop.manage", workshop)
     with transaction.atomic():
-        changed = [name for name, value in fields.items() if getattr(workshop, name) != value]
+        changed = [n for n in WORKSHOP_FIELDS if getattr(workshop, n) != getattr(data, n)]
         for name in changed:
-            setattr(workshop, name, fields[name])
+            setattr(workshop, name, getattr(data, name))
         workshop.full_clean()
         # Venue, zone or dates change every event of the calendar: bump them all.
         workshop.sequence += 1

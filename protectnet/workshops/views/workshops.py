@@ -83,21 +83,21 @@ def workshop_edit(request, workshop_id: int | None = None):
     workshop = sel.workshop_get(user=request.user, id=workshop_id) if workshop_id else None
     form = WorkshopForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "terminology_confirmed"}
-        funders, partners = data.pop("funders"), data.pop("partners")
+        data = svc.WorkshopInput(**{n: form.cleaned_data[n] for n in svc.WORKSHOP_FIELDS})
+        funders, partners = form.cleaned_data["funders"], form.cleaned_data["partners"]
         try:
             if workshop is None:
                 workshop = svc.workshop_create(
-                    actor=request.user, funders=funders, partners=partners, **data
+                    actor=request.user, data=data, funders=funders, partners=partners
                 )
             else:
-                workshop.refresh_from_db()
+                workshop.refresh_from_db()  # the form wrote into the instance; the service compares
                 svc.workshop_update(
                     actor=request.user,
                     workshop=workshop,
+                    data=data,
                     funders=funders,
                     partners=partners,
-                    **data,
                 )
         except ValidationError as exc:
             add_service_errors(form, exc)
