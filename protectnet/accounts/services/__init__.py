@@ -15,9 +15,11 @@ from .sign_in import (
     second_factor_sign_in,
     sign_out,
 )
-from .tokens import token_create, token_revoke
+from .tokens import TokenThrottled, token_authenticate, token_create, token_revoke
 
 __all__ = [
+    "TokenThrottled",
+    "token_authenticate",
     "InvitationState",
     "SignInOutcome",
     "invitation_accept",
