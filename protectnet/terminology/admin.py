@@ -1,5 +1,7 @@
 """Django admin for the term list: every change goes through the audited services."""
 
+from dataclasses import replace
+
 from django.contrib import admin
 
 from . import services
@@ -22,9 +24,11 @@ class TermAdmin(admin.ModelAdmin):
         values = {k: form.cleaned_data[k] for k in services.TERM_FIELDS if k in form.cleaned_data}
         if change:
             original = Term.objects.get(pk=obj.pk)
+            data = replace(services.TermInput.of(original), **values)
             saved = services.term_update(
-                actor=request.user, term=original, request=request, **values
+                actor=request.user, term=original, data=data, request=request
             )
         else:
-            saved = services.term_create(actor=request.user, request=request, **values)
+            data = services.TermInput(**values)
+            saved = services.term_create(actor=request.user, data=data, request=request)
         obj.pk = saved.pk

@@ -9,7 +9,7 @@ import re
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from django.core.cache import cache
 from django.db import transaction
@@ -191,25 +191,35 @@ def _safe_from_preferred(entries: list[Entry]) -> list[str]:
 
 
 # -- writes ------------------------------------------------------------------------------------
-TERM_FIELDS = (
-    "label",
-    "variants",
-    "preferred",
-    "reason",
-    "exceptions",
-    "source",
-    "severity",
-    "context",
-    "active",
-)
+@dataclass(frozen=True)
+class TermInput:
+    """A term of the terminology list: the page's form and the Django admin both produce one."""
+
+    label: str
+    variants: str
+    preferred: str
+    reason: str
+    severity: str
+    exceptions: str = ""
+    source: str = ""
+    context: str = "always"
+    active: bool = True
+
+    @classmethod
+    def of(cls, term) -> "TermInput":
+        """The term as it is now (the base a partial change starts from)."""
+        return cls(**{name: getattr(term, name) for name in TERM_FIELDS})
 
 
-def term_create(*, actor, request=None, **values):
+TERM_FIELDS = tuple(f.name for f in fields(TermInput))
+
+
+def term_create(*, actor, data: TermInput, request=None):
     from .models import Term
 
     require(actor, "terminology.term.manage")
     with transaction.atomic():
-        term = Term(**{k: v for k, v in values.items() if k in TERM_FIELDS}, updated_by=actor)
+        term = Term(**asdict(data), updated_by=actor)
         term.full_clean()
         term.save()
         audit.record(
@@ -223,9 +233,10 @@ def term_create(*, actor, request=None, **values):
     return term
 
 
-def term_update(*, actor, term, request=None, **values):
+def term_update(*, actor, term, data: TermInput, request=None):
     require(actor, "terminology.term.manage", term)
-    changed = [k for k in TERM_FIELDS if k in values and getattr(term, k) != values[k]]
+    values = asdict(data)
+    changed = [k for k in TERM_FIELDS if getattr(term, k) != values[k]]
     if not changed:
         return term
     with transaction.atomic():

@@ -47,7 +47,8 @@ def term_list(request):
 def term_create(request):
     form = TermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        term = services.term_create(actor=request.user, request=request, **form.cleaned_data)
+        data = services.TermInput(**form.cleaned_data)
+        term = services.term_create(actor=request.user, data=data, request=request)
         messages.success(request, _("The term “%(label)s” was added.") % {"label": term.label})
         return redirect("terminology:term_list")
     return render(request, "terminology/term_form.html", {"form": form, "term": None})
@@ -58,7 +59,8 @@ def term_edit(request, pk: int):
     term = selectors.term_get(user=request.user, id=pk)
     form = TermForm(request.POST or None, instance=selectors.term_get(user=request.user, id=pk))
     if request.method == "POST" and form.is_valid():
-        services.term_update(actor=request.user, term=term, request=request, **form.cleaned_data)
+        data = services.TermInput(**form.cleaned_data)
+        services.term_update(actor=request.user, term=term, data=data, request=request)
         messages.success(request, _("The term “%(label)s” was saved.") % {"label": term.label})
         return redirect("terminology:term_list")
     return render(request, "terminology/term_form.html", {"form": form, "term": term})
