@@ -30,6 +30,13 @@ def prepare_database(args) -> str:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protectnet.settings")
     os.environ.setdefault("DEBUG", "1")
+    # The bench's audit log is sealed into a heads file of its own: sharing the development one
+    # would make both fail verification (each holds heads the other's log never had).
+    heads = ROOT / "var" / "bench" / f"audit-heads-{args.scale}.log"
+    heads.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["AUDIT_HEADS_FILE"] = str(heads)
+    if not args.keep:
+        heads.unlink(missing_ok=True)
     if url.startswith("sqlite:///") and not args.keep:
         for suffix in ("", "-wal", "-shm"):
             Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)

@@ -33,6 +33,8 @@ def test_tiny_bench_measures_every_page_without_server_errors(tiny_run):
     assert seen[("workshops:registration_me", "member")] == 200
     assert seen[("api /workshops/{workshop_id}", "member")] == 200
     assert results["throughput"]["registrations"]["overbooked"] == 0
+    # The bench seals its own heads file: the whole log verifies after every concurrent run.
+    assert [run["problems"] for run in results["throughput"]["audited_actions"]] == [0, 0, 0]
     assert "workshops:report_pdf" in done.stdout
 
 
