@@ -1,20 +1,13 @@
-"""Text folding for search: the same function folds what is stored and what is typed."""
+"""Directory text: phone numbers, tags and language codes; folding for search is shared
+(core/text.py, `fold_words`), re-exported here as `fold` for the directory's callers."""
 
 import re
-import unicodedata
 
 from django.utils.translation import gettext as _
 
+from protectnet.core.text import fold_words as fold
 
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Nguyễn Thị Lan" -> "nguyen thi lan".
-
-    Scripts without case (Khmer, Thai, Lao, Burmese) lose only their combining marks, on both
-    sides of the comparison, so a substring still matches.
-    """
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().replace("đ", "d").split())
+__all__ = ["fold", "normalise_phone", "split_languages", "split_tags"]
 
 
 def normalise_phone(raw: str, country_code: str = "") -> str:

@@ -25,6 +25,15 @@ def test_search_finds_khmer_text_without_spaces(d, login):
     assert "សុខ ដារា" in _names(login(d.kh_member), "q=ដារា")
 
 
+def test_khmer_vowel_signs_count_in_a_search(d, login):
+    """The directory folds like the library (core/text.py): Khmer vowel signs are letters, so
+    "សុខា" (Sokha) is found by its own spelling and not by the bare consonants "សខ"."""
+    person_in(d.kh_ngo, "សុខា ចាន់")
+    client = login(d.kh_member)
+    assert "សុខា ចាន់" in _names(client, "q=សុខា")
+    assert "សុខា ចាន់" not in _names(client, "q=សខ")
+
+
 def test_search_by_organisation_country_sector_expertise_and_language(d, login):
     client = login(d.th_member)
     assert "Sok Sreymom" in _names(client, "q=Cambodian+Test+NGO")
