@@ -5,6 +5,8 @@ from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from protectnet.core.keyset import BadCursor
+
 
 def install(api) -> None:
     def respond(request, status: int, code: str, detail: str, **extra):
@@ -27,6 +29,10 @@ def install(api) -> None:
     @api.exception_handler(NinjaValidationError)
     def invalid_request(request, exc):
         return respond(request, 422, "invalid", "The request is not valid.", errors=exc.errors)
+
+    @api.exception_handler(BadCursor)
+    def bad_cursor(request, exc):
+        return respond(request, 422, "invalid", str(exc), errors=[{"after": [str(exc)]}])
 
     @api.exception_handler(ValidationError)
     def invalid_data(request, exc):

@@ -2,10 +2,13 @@
 
 from dataclasses import replace
 
+from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from protectnet.access.routes import requires
+from protectnet.api.paging import AFTER_HELP, page
+from protectnet.core.pagination import bounded_count
 from protectnet.network import selectors, services
 
 from .common import Paging
@@ -34,11 +37,14 @@ class PersonOut(Schema):
 
 
 class PersonPage(Schema):
-    count: int
+    count: int = Field(..., description="How many match, counted up to 1,000")
+    count_exact: bool = Field(True, description="False when more than `count` match")
+    next: str | None = Field(None, description="Cursor of the next page (as `after`)")
     items: list[PersonOut]
 
 
 class PersonFilters(Paging):
+    after: str = Field("", max_length=500, description=AFTER_HELP)
     q: str = Field("", max_length=200)
     country: str = Field("", max_length=2)
     sector: str = Field("", max_length=32)
@@ -94,7 +100,7 @@ def _person_out(user, p) -> dict:
 
 @router.get("/people", response=PersonPage, summary="Person List")
 @requires("network.directory.view")
-def network_person_list(request, filters: Query[PersonFilters]):
+def network_person_list(request, response: HttpResponse, filters: Query[PersonFilters]):
     qs = selectors.person_list(
         user=request.user,
         filters=selectors.DirectoryFilters(
@@ -106,8 +112,22 @@ def network_person_list(request, filters: Query[PersonFilters]):
             language=filters.language,
         ),
     )
-    items = qs[filters.offset : filters.offset + filters.limit]
-    return {"count": qs.count(), "items": [_person_out(request.user, p) for p in items]}
+    result = page(
+        request,
+        response,
+        qs,
+        order=("full_name", "pk"),
+        after=filters.after,
+        offset=filters.offset,
+        limit=filters.limit,
+    )
+    count, exact = bounded_count(qs)
+    return {
+        "count": count,
+        "count_exact": exact,
+        "next": result.next,
+        "items": [_person_out(request.user, p) for p in result.items],
+    }
 
 
 @router.get("/people/{int:person_id}", response=PersonOut, summary="Person Get")

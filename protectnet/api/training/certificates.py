@@ -2,18 +2,23 @@
 
 from datetime import date
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from protectnet.access.routes import requires
 from protectnet.api.auth import OptionalTokenAuth
+from protectnet.api.paging import AFTER_HELP, page
 from protectnet.training import selectors
 from protectnet.training.verification import Throttled, verify
 
 from .common import Paging
 
 router = Router()
+
+
+class CertificatePaging(Paging):
+    after: str = Field("", max_length=500, description=AFTER_HELP)
 
 
 class CertificateOut(Schema):
@@ -39,8 +44,17 @@ class VerificationOut(Schema):
 
 @router.get("/certificates", response=list[CertificateOut], summary="Certificates you may see")
 @requires("training.certificate.download")
-def training_certificate_list(request, paging: Query[Paging]):
-    qs = selectors.certificate_list(user=request.user)
+def training_certificate_list(request, response: HttpResponse, paging: Query[CertificatePaging]):
+    """Newest first; the `Link` header names the next page (`rel="next"`)."""
+    result = page(
+        request,
+        response,
+        selectors.certificate_list(user=request.user),
+        order=("-issued_at", "pk"),
+        after=paging.after,
+        offset=paging.offset,
+        limit=paging.limit,
+    )
     return [
         {
             "id": c.pk,
@@ -52,7 +66,7 @@ def training_certificate_list(request, paging: Query[Paging]):
             "valid": c.is_valid,
             "download_url": f"/training/certificates/{c.pk}/certificate.pdf",
         }
-        for c in qs[paging.offset : paging.offset + paging.limit]
+        for c in result.items
     ]
 
 

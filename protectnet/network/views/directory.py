@@ -33,7 +33,9 @@ def _search(request: HttpRequest):
 @requires("network.directory.view")
 def directory(request: HttpRequest) -> HttpResponse:
     form, filters, cleaned = _search(request)
-    page = paginate(request, selectors.person_list(user=request.user, filters=filters))
+    page = paginate(
+        request, selectors.person_list(user=request.user, filters=filters), bounded=True
+    )
     for person in page.object_list:
         person.show_contact = selectors.contact_visible(request.user, person)
     context = {
