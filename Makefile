@@ -6,6 +6,7 @@ HOST   ?= 127.0.0.1:8000
 SCALE  ?= small
 PYTEST_ARGS ?=
 LOAD_WORKERS ?= 2
+LOAD_SERVERS ?= 2
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-fast install lint fmt bench demo migrate clean check
@@ -59,13 +60,17 @@ bench: migrate
 clean:
 	rm -rf $(VENV) staticfiles var/test-*.sqlite3*
 
-# A bounded load run against gunicorn on a throw-away database (see docs/development.md).
+# A bounded load run: LOAD_SERVERS gunicorn servers of LOAD_WORKERS workers each, one
+# PostgreSQL and one Redis, on a throw-away database (see docs/development.md).
 .PHONY: load
 load: install
-	$(BIN)/python -m loadtest --workers $(LOAD_WORKERS)
+	$(BIN)/python -m loadtest --servers $(LOAD_SERVERS) --workers $(LOAD_WORKERS)
 
-# Audited actions per minute over 1, 2 and 4 gunicorn workers (a short run each).
+# Throughput and p95 by server count (1, 2) and workers per server (1, 2, 4), then the table.
+CURVE := var/loadtest-curve.jsonl
 .PHONY: load-curve
 load-curve: install
-	for w in 1 2 4; do $(BIN)/python -m loadtest --workers $$w --invitations 200 --seats 150 \
-	  --participants 100 || exit 1; done
+	@mkdir -p var && rm -f $(CURVE)
+	for s in 1 2; do for w in 1 2 4; do $(BIN)/python -m loadtest --servers $$s --workers $$w \
+	  --append $(CURVE) > /dev/null || exit 1; done; done
+	$(BIN)/python -m loadtest --table $(CURVE)

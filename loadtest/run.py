@@ -22,6 +22,8 @@ class Plan:
     staff: int = 4
     members: int = 4
     resources: int = 2000
+    agencies: int = 4
+    alerts: int = 25
     registration_threads: int = 12
     max_seconds: float = 120
 
@@ -34,10 +36,11 @@ def _drain(jobs: queue.Queue):
             return
 
 
-def _registrant(base_url: str, stats: Stats, jobs: queue.Queue, outcome: dict) -> None:
-    """Each invitee: open the personal link, post the form (a fresh visitor each time)."""
-    for token in _drain(jobs):
-        client = Client(base_url, stats)
+def _registrant(base_urls: list, stats: Stats, jobs: queue.Queue, outcome: dict) -> None:
+    """Each invitee: open the personal link, post the form (a fresh visitor each time, on the
+    servers in turn, as a load balancer would spread them)."""
+    for n, token in enumerate(_drain(jobs)):
+        client = Client(base_urls[n % len(base_urls)], stats)
         path = f"/workshops/register/{token}/"
         try:
             csrf = client.form_token("registration form", path)
@@ -80,37 +83,68 @@ def _checker(client: Client, world: World, stats: Stats, jobs: queue.Queue, sent
             stats.fail("check-in", f"{code} {day}: HTTP {response.status_code}")
 
 
-def _searcher(client: Client, stats: Stats, until: threading.Event) -> None:
+def _searcher(client: Client, stats: Stats, until: threading.Event, reads: list, amber: list):
+    """A member searching the library and opening AMBER resources (each read audited)."""
+    pages = itertools.cycle(amber or [None])
     for q in itertools.cycle(SEARCHES):
         if until.is_set():
             return
         try:
             response = client.get("library search", "/library/search/", params={"q": q})
+            if response.status_code != 200:
+                stats.fail("library search", f"{q!r}: HTTP {response.status_code}")
+            pk = next(pages)
+            if pk is not None:
+                read = client.get("library AMBER read", f"/library/{pk}/")
+                if read.status_code == 200:
+                    with stats.lock:
+                        reads.append(pk)
+                else:
+                    stats.fail("library AMBER read", f"{pk}: HTTP {read.status_code}")
         except Exception as exc:  # noqa: BLE001 - counted as a failure of the run
-            stats.fail("library search", repr(exc))
+            stats.fail("library", repr(exc))
             return
-        if response.status_code != 200:
-            stats.fail("library search", f"{q!r}: HTTP {response.status_code}")
 
 
-def _signed_in(base_url: str, stats: Stats, world: World) -> tuple[list, list]:
-    staff = []
-    for email in world.staff:
-        client = Client(base_url, stats)
-        client.sign_in(email, world.password, code_for=lambda e=email: totp_now(world.devices[e]))
-        staff.append(client)
-    members = []
-    for email in world.members:
-        client = Client(base_url, stats)
-        client.sign_in(email, world.password)
-        members.append(client)
-    return staff, members
+def _officer(client: Client, world: World, stats: Stats, acknowledged: list) -> None:
+    """A vetted officer reads each alert sent to their agency and acknowledges it."""
+    for pk in world.alert_ids:
+        try:
+            csrf = client.form_token("alert read", f"/alerts/{pk}/")
+            response = client.post(
+                "alert acknowledge",
+                f"/alerts/{pk}/acknowledge/",
+                data={"csrfmiddlewaretoken": csrf},
+            )
+        except Exception as exc:  # noqa: BLE001 - counted as a failure of the run
+            stats.fail("alert acknowledge", f"{pk}: {exc!r}")
+            continue
+        if response.status_code == 302:
+            with stats.lock:
+                acknowledged.append(pk)
+        else:
+            stats.fail("alert acknowledge", f"{pk}: HTTP {response.status_code}")
 
 
-def fire(base_url: str, world: World, plan: Plan) -> dict:
+def _signed_in(base_urls: list, stats: Stats, emails: list, world: World, *, otp: bool) -> list:
+    """One client per account, the accounts spread over the servers in turn."""
+    clients = []
+    for n, email in enumerate(emails):
+        client = Client(base_urls[n % len(base_urls)], stats)
+        code = (lambda e=email: totp_now(world.devices[e])) if otp else None
+        client.sign_in(email, world.password, code_for=code)
+        clients.append(client)
+    return clients
+
+
+def fire(base_urls: list[str], world: World, plan: Plan) -> dict:
+    """Every kind of traffic at once, spread over `base_urls` (one or more app servers)."""
     stats = Stats()
-    staff, members = _signed_in(base_url, stats, world)
+    staff = _signed_in(base_urls, stats, world.staff, world, otp=True)
+    members = _signed_in(base_urls, stats, world.members, world, otp=False)
+    officers = _signed_in(base_urls, stats, world.officers, world, otp=True)
     stats.latencies.pop("sign-in", None)  # set-up, not load
+    stats.statuses.pop("sign-in", None)
     tokens, checkins = queue.Queue(), queue.Queue()
     for token in world.tokens:
         tokens.put(token)
@@ -118,13 +152,22 @@ def fire(base_url: str, world: World, plan: Plan) -> dict:
         checkins.put((day, code))
     outcome = {"registered": 0, "refused": 0, "other": 0}
     sent = dict.fromkeys(world.days, 0)
+    reads, acknowledged = [], []
     stop_searches = threading.Event()
-    workers = [
-        threading.Thread(target=_registrant, args=(base_url, stats, tokens, outcome))
-        for _ in range(plan.registration_threads)
-    ] + [threading.Thread(target=_checker, args=(c, world, stats, checkins, sent)) for c in staff]
+    workers = (
+        [
+            threading.Thread(target=_registrant, args=(base_urls, stats, tokens, outcome))
+            for _ in range(plan.registration_threads)
+        ]
+        + [threading.Thread(target=_checker, args=(c, world, stats, checkins, sent)) for c in staff]
+        + [
+            threading.Thread(target=_officer, args=(c, world, stats, acknowledged))
+            for c in officers
+        ]
+    )
     searchers = [
-        threading.Thread(target=_searcher, args=(c, stats, stop_searches)) for c in members
+        threading.Thread(target=_searcher, args=(c, stats, stop_searches, reads, world.amber_ids))
+        for c in members
     ]
     started = time.perf_counter()
     for thread in workers + searchers:
@@ -148,12 +191,62 @@ def fire(base_url: str, world: World, plan: Plan) -> dict:
         "failures": stats.failures,
         "registrations": outcome,
         "checkins_sent": sent,
+        "amber_reads": len(reads),
+        "acknowledged": len(acknowledged),
         "unfinished": unfinished,
+        "servers": len(base_urls),
     }
 
 
-def check(world: World, result: dict) -> list[str]:
-    """What the database holds after the run; returns the problems found (none is a pass)."""
+def _check_alerts_and_reads(world: World, result: dict, since_id: int) -> list[str]:
+    from protectnet.access.models import AuditEntry
+    from protectnet.alerts.models import AlertRecipient
+
+    problems = []
+    expected = len(world.alert_ids) * len(world.officers)
+    rows = AlertRecipient.objects.filter(alert_id__in=world.alert_ids)
+    kept = rows.filter(acknowledged_at__isnull=False).count()
+    if not (kept == result["acknowledged"] == expected):
+        problems.append(
+            f"acknowledgements: {kept} stored, {result['acknowledged']} answered, {expected} sent"
+        )
+    audit = AuditEntry.objects.filter(id__gt=since_id)
+    for action, want in (
+        ("alerts.alert.acknowledge", expected),
+        ("library.resource.read", result["amber_reads"]),
+    ):
+        logged = audit.filter(action=action).count()
+        if logged != want:
+            problems.append(f"audit log: {logged} {action} entries for {want} actions")
+    return problems
+
+
+LOCKOUT_LIMIT = 5  # the servers run with LOGIN_IP_FAILURE_LIMIT at this value
+
+
+def lockout_problems(base_urls: list[str], world: World) -> list[str]:
+    """After the traffic: failed sign-ins on the first server lock this address out of the last
+    one too (the counters live in the shared cache, not in each server's memory)."""
+    stats = Stats()
+    member = world.members[0]
+
+    def attempt(base_url: str, email: str, password: str) -> int:
+        client = Client(base_url, stats)
+        token = client.form_token("sign-in", "/accounts/login/")
+        data = {"csrfmiddlewaretoken": token, "email": email, "password": password}
+        return client.post("sign-in", "/accounts/login/", data=data).status_code
+
+    for n in range(LOCKOUT_LIMIT):
+        attempt(base_urls[0], f"nobody-{n}@example.test", "wrong")
+    status = attempt(base_urls[-1], member, world.password)
+    if status != 400:
+        return [f"lock-out not shared: the right password on the other server gave {status}"]
+    return []
+
+
+def check(world: World, result: dict, *, since_id: int = 0) -> list[str]:
+    """What the database holds after the run; returns the problems found (none is a pass).
+    `since_id`: the last audit entry before the run."""
     from protectnet.access.audit import verify
     from protectnet.workshops.models import DayAttendance, Delegation, Registration
 
@@ -183,6 +276,7 @@ def check(world: World, result: dict) -> list[str]:
         ).count()
         if kept != count:
             problems.append(f"check-ins on {day}: {count} sent, {kept} stored")
+    problems += _check_alerts_and_reads(world, result, since_id)
     for broken in verify().problems[:10]:
         problems.append(f"audit log broken at #{broken.seq}: {broken.reason}")
     return problems

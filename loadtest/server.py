@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -122,6 +122,7 @@ def gunicorn(
     own_dir = work_dir is None
     if own_dir:
         work_dir = Path(tempfile.mkdtemp(prefix="loadtest-", dir=settings.VAR_DIR))
+    work_dir.mkdir(parents=True, exist_ok=True)
     static_root = work_dir / "static"
     env = production_env(database_url, static_root) | (extra_env or {})
     log_path = settings.VAR_DIR / "loadtest-gunicorn.log" if own_dir else work_dir / "gunicorn.log"
@@ -135,6 +136,22 @@ def gunicorn(
                 stop(process)
     finally:
         shutil.rmtree(work_dir if own_dir else static_root, ignore_errors=True)
+
+
+@contextmanager
+def servers(database_url: str, count: int, *, work_dir: Path | None = None, **options):
+    """`count` gunicorn servers on one database (and the cache `extra_env` names); yields their
+    base URLs. Each collects its own static files and keeps its own log."""
+    with ExitStack() as stack:
+        urls = [
+            stack.enter_context(
+                gunicorn(
+                    database_url, work_dir=work_dir / f"server-{n}" if work_dir else None, **options
+                )
+            )
+            for n in range(count)
+        ]
+        yield urls
 
 
 def wait_ready(base_url: str, process: subprocess.Popen, timeout: float = 60) -> None:
