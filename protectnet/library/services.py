@@ -139,7 +139,7 @@ def _add_version(actor, resource: Resource, checked, link: str, note: str) -> tu
 
 def _discard(stored: list[str]) -> None:
     for name in stored:
-        uploads.storage().delete(name)
+        uploads.FILES.delete(name)
 
 
 def _checked_uploads(actor, files, staged) -> list:

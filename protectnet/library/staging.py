@@ -7,13 +7,12 @@ version files when the form is finally saved, and anything left is purged after 
 
 import secrets
 from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.db.models import QuerySet
 from django.utils import timezone
+
+from protectnet.core.files import Area
 
 from .models import StagedUpload
 from .uploads import CheckedUpload
@@ -21,13 +20,12 @@ from .uploads import CheckedUpload
 LIFETIME = timedelta(days=1)
 
 
-def storage() -> FileSystemStorage:
-    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "staging")
+FILES = Area("staging")
 
 
 def stage(*, user, checked: CheckedUpload) -> StagedUpload:
     token = secrets.token_hex(20)
-    name = storage().save(f"{token[:2]}/{token}", ContentFile(checked.data))
+    name = FILES.save(f"{token[:2]}/{token}", checked.data)
     try:
         return StagedUpload.objects.create(
             owner=user,
@@ -39,7 +37,7 @@ def stage(*, user, checked: CheckedUpload) -> StagedUpload:
             sha256=checked.sha256,
         )
     except Exception:
-        storage().delete(name)
+        FILES.delete(name)
         raise
 
 
@@ -60,13 +58,12 @@ def staged_for(*, user, ids) -> list[StagedUpload]:
 
 def as_upload(staged: StagedUpload) -> ContentFile:
     """The staged bytes as an upload, so they pass the same checks as a fresh one."""
-    with storage().open(staged.stored_name, "rb") as handle:
-        return ContentFile(handle.read(), name=staged.original_name)
+    return ContentFile(FILES.read(staged.stored_name), name=staged.original_name)
 
 
 def discard(staged) -> None:
     for item in staged:
-        storage().delete(item.stored_name)
+        FILES.delete(item.stored_name)
         item.delete()
 
 
@@ -82,15 +79,12 @@ def purge_expired() -> int:
 
 
 def _purge_orphans() -> int:
-    root = Path(storage().location)
-    if not root.exists():
-        return 0
+    """Files a day old that no row names (a request that died between file and row)."""
     known = set(StagedUpload.objects.values_list("stored_name", flat=True))
-    cutoff = (timezone.now() - LIFETIME).timestamp()
+    cutoff = timezone.now() - LIFETIME
     removed = 0
-    for path in root.glob("*/*"):
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and name not in known and path.stat().st_mtime < cutoff:
-            path.unlink()
+    for name, modified in FILES.files():
+        if name not in known and modified < cutoff:
+            FILES.delete(name)
             removed += 1
     return removed

@@ -16,8 +16,9 @@ from pathlib import Path
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext as _
+
+from protectnet.core.files import Area
 
 from . import pdf_safety
 from .models import FileKind
@@ -266,23 +267,19 @@ def download_name(original_name: str, kind: str) -> str:
     return f"{stem[:100]}.{kind}"
 
 
-def storage() -> FileSystemStorage:
-    # Built per call so a changed MEDIA_ROOT (tests, deployments) is honoured.
-    return FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "library")
+# Version files, named by a random token; the name in the row is relative to this area.
+FILES = Area("library")
 
 
 def store(data: bytes) -> str:
     """Write the bytes under a new random name (no extension) and return that name."""
-    from django.core.files.base import ContentFile
-
     token = secrets.token_hex(20)
-    return storage().save(f"{token[:2]}/{token}", ContentFile(data))
+    return FILES.save(f"{token[:2]}/{token}", data)
 
 
 def open_stored(stored_name: str):
-    return storage().open(stored_name, "rb")
+    return FILES.open(stored_name)
 
 
 def read_stored(stored_name: str) -> bytes:
-    with open_stored(stored_name) as handle:
-        return handle.read()
+    return FILES.read(stored_name)

@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from protectnet.access.routes import requires
+from protectnet.core import files
 from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services, uploads
@@ -135,23 +136,19 @@ def version_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires("library.resource.view")
-def file_download(request: HttpRequest, pk: int) -> FileResponse:
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.file_for_download(user=request.user, pk=pk, request=request)
     return attachment(file)
 
 
-def attachment(file) -> FileResponse:
+def attachment(file) -> HttpResponse:
     """Always an attachment, with the detected type and a name whose extension matches it."""
-    response = FileResponse(
-        uploads.open_stored(file.stored_name),
-        as_attachment=True,
+    return files.download(
+        uploads.FILES,
+        file.stored_name,
         filename=uploads.download_name(file.original_name, file.kind),
         content_type=file.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 def detail_url(resource) -> str:
