@@ -221,24 +221,23 @@ def _check_alerts_and_reads(world: World, result: dict, since_id: int) -> list[s
     return problems
 
 
+def sign_in_status(base_url: str, email: str, password: str) -> int:
+    """A fresh visitor's password sign-in: 302 when accepted, 400 when refused or locked out."""
+    client = Client(base_url, Stats())
+    token = client.form_token("sign-in", "/accounts/login/")
+    data = {"csrfmiddlewaretoken": token, "email": email, "password": password}
+    return client.post("sign-in", "/accounts/login/", data=data).status_code
+
+
 LOCKOUT_LIMIT = 5  # the servers run with LOGIN_IP_FAILURE_LIMIT at this value
 
 
 def lockout_problems(base_urls: list[str], world: World) -> list[str]:
     """After the traffic: failed sign-ins on the first server lock this address out of the last
     one too (the counters live in the shared cache, not in each server's memory)."""
-    stats = Stats()
-    member = world.members[0]
-
-    def attempt(base_url: str, email: str, password: str) -> int:
-        client = Client(base_url, stats)
-        token = client.form_token("sign-in", "/accounts/login/")
-        data = {"csrfmiddlewaretoken": token, "email": email, "password": password}
-        return client.post("sign-in", "/accounts/login/", data=data).status_code
-
     for n in range(LOCKOUT_LIMIT):
-        attempt(base_urls[0], f"nobody-{n}@example.test", "wrong")
-    status = attempt(base_urls[-1], member, world.password)
+        sign_in_status(base_urls[0], f"nobody-{n}@example.test", "wrong")
+    status = sign_in_status(base_urls[-1], world.members[0], world.password)
     if status != 400:
         return [f"lock-out not shared: the right password on the other server gave {status}"]
     return []

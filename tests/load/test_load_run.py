@@ -5,7 +5,6 @@ and alert acknowledgements at once; then a lock-out on one server must hold on t
 `python -m loadtest` (`make load`, `make load-curve`) is the full-size run."""
 
 import pytest
-import redis
 from django.db import connection
 
 from loadtest.run import LOCKOUT_LIMIT, Plan, check, fire, lockout_problems
@@ -30,18 +29,6 @@ SMALL = Plan(
     # About 15 s on an idle machine; the margin is for a busy one, the run stops when done.
     max_seconds=120,
 )
-
-
-@pytest.fixture
-def shared_cache():
-    server = redis.Redis.from_url(REDIS_URL)
-    try:
-        server.ping()
-    except redis.ConnectionError as exc:
-        raise AssertionError("this test needs redis-server on 127.0.0.1:6379 (.ci/run)") from exc
-    server.flushdb()
-    yield REDIS_URL
-    server.flushdb()
 
 
 def test_two_servers_keep_seats_check_ins_acknowledgements_and_lock_outs(tmp_path, shared_cache):

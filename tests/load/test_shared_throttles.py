@@ -5,32 +5,13 @@ import pytest
 import redis
 from django.db import connection
 
-from loadtest.client import Client, Stats
+from loadtest.run import sign_in_status as _sign_in
 from loadtest.server import database_url, gunicorn
 from tests import factories as f
 
 pytestmark = [pytest.mark.load, pytest.mark.django_db(transaction=True)]
 
 REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, emptied before and after
-
-
-@pytest.fixture
-def shared_cache():
-    server = redis.Redis.from_url(REDIS_URL)
-    try:
-        server.ping()
-    except redis.ConnectionError as exc:
-        raise AssertionError("these tests need redis-server on 127.0.0.1:6379 (.ci/run)") from exc
-    server.flushdb()
-    yield REDIS_URL
-    server.flushdb()
-
-
-def _sign_in(base_url: str, email: str, password: str) -> int:
-    client = Client(base_url, Stats())
-    token = client.form_token("sign-in", "/accounts/login/")
-    data = {"csrfmiddlewaretoken": token, "email": email, "password": password}
-    return client.post("sign-in", "/accounts/login/", data=data).status_code
 
 
 def test_a_lock_out_on_one_server_holds_on_the_other(tmp_path, shared_cache):
