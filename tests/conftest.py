@@ -296,3 +296,68 @@ def api(client, api_token):
         return c
 
     return _client
+
+
+S3_BUCKET = "protectnet-media"
+S3_KEYS = {"access_key": "test-access", "secret_key": "test-secret"}
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server on a free loopback port: boto3 reaches it over HTTP as it would MinIO,
+    Ceph or AWS, with the same settings and the same signed addresses."""
+    import socket
+
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+def s3_objects(client) -> list[str]:
+    listing = client.list_objects_v2(Bucket=S3_BUCKET).get("Contents", [])
+    return sorted(item["Key"] for item in listing)
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint, settings):
+    """An empty private bucket, and MEDIA_STORAGE=s3 on it as settings.py builds it; yields a
+    boto3 client to look inside."""
+    import boto3
+
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=S3_KEYS["access_key"],
+        aws_secret_access_key=S3_KEYS["secret_key"],
+    )
+    client.create_bucket(Bucket=S3_BUCKET)
+    settings.MEDIA_STORAGE = "s3"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": S3_BUCKET,
+                "endpoint_url": s3_endpoint,
+                "region_name": "us-east-1",
+                **S3_KEYS,
+                "default_acl": None,
+                "querystring_auth": True,
+                "querystring_expire": settings.MEDIA_URL_SECONDS,
+                "file_overwrite": False,
+                "signature_version": "s3v4",
+                "addressing_style": "path",
+            },
+        },
+    }
+    yield client
+    for key in s3_objects(client):
+        client.delete_object(Bucket=S3_BUCKET, Key=key)
+    client.delete_bucket(Bucket=S3_BUCKET)

@@ -7,11 +7,13 @@ work on either store. Nothing here decides who may read a file: views ask the ac
 first, then hand the file out with `download`.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import BinaryIO
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import storages
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
@@ -24,6 +26,32 @@ def store():
 def served_by_store() -> bool:
     """True when the store hands out signed, short-lived addresses (an object store)."""
     return settings.MEDIA_STORAGE == "s3"
+
+
+def all_names(folder: str = "") -> Iterator[str]:
+    """Every stored name in the store, at any depth (for backups of an object store)."""
+    s = store()
+    try:
+        folders, names = s.listdir(folder)
+    except FileNotFoundError:  # a folder store before its first file
+        return
+    base = f"{folder}/" if folder else ""
+    for name in names:
+        yield base + name
+    for sub in folders:
+        yield from all_names(base + sub)
+
+
+def put(name: str, content: BinaryIO) -> None:
+    """Write `content` under exactly `name`, replacing what is there (a restore does this; the
+    store never overwrites on an ordinary save)."""
+    s = store()
+    if s.exists(name):
+        s.delete(name)
+    saved = s.save(name, File(content))
+    if saved != name:  # another writer took the name between the two calls
+        s.delete(saved)
+        raise FileExistsError(f"{name} was written by someone else during the restore")
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,24 @@
 """The media archive: written as a gzipped tar, checked member by member while it is extracted
-into a staging folder beside MEDIA_ROOT, then swapped in with two renames."""
+into a staging folder beside MEDIA_ROOT, then swapped in with two renames.
 
+With an object store (MEDIA_STORAGE=s3) the archive holds every object of the bucket under the
+same names, and a restore writes them back through the storage API. The archive has one format
+for both stores, so a backup of a folder site restores into a bucket and back.
+"""
+
+import io
 import posixpath
 import secrets
 import shutil
 import tarfile
+import time
 import zlib
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from django.conf import settings
+
+from protectnet.core import files
 
 from .errors import BackupError
 
@@ -19,8 +28,19 @@ TOP = "media"
 def archive_media(target: BinaryIO) -> None:
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(fileobj=target, mode="w:gz") as tar:
-        if media.exists():
+        if files.served_by_store():
+            _add_objects(tar)
+        elif media.exists():
             tar.add(media, arcname=TOP)
+
+
+def _add_objects(tar: tarfile.TarFile) -> None:
+    for name in files.all_names():
+        with files.store().open(name, "rb") as handle:
+            data = handle.read()
+        member = tarfile.TarInfo(f"{TOP}/{name}")
+        member.size, member.mode, member.mtime = len(data), 0o600, int(time.time())
+        tar.addfile(member, io.BytesIO(data))
 
 
 def _inside(path: str) -> bool:
@@ -63,8 +83,29 @@ def extract_media(archive: Path, staging: Path) -> Path:
     return extracted
 
 
+def _archived(extracted: Path) -> list[tuple[str, Path]]:
+    paths = sorted(p for p in extracted.rglob("*") if p.is_file())
+    return [(p.relative_to(extracted).as_posix(), p) for p in paths]
+
+
+def upload_media(extracted: Path) -> None:
+    """Object store: write every archived file under its name, before the database is replaced
+    (a failure here leaves the current rows with files of the same names and content)."""
+    if not files.served_by_store():
+        return
+    for name, path in _archived(extracted):
+        with path.open("rb") as handle:
+            files.put(name, handle)
+
+
 def swap_media(extracted: Path) -> None:
-    """Put the extracted folder in place of MEDIA_ROOT; the old one is removed afterwards."""
+    """Put the extracted folder in place of MEDIA_ROOT; the old one is removed afterwards. With an
+    object store, remove instead the objects the backup does not hold (uploaded already)."""
+    if files.served_by_store():
+        kept = {name for name, _path in _archived(extracted)}
+        for name in [n for n in files.all_names() if n not in kept]:
+            files.store().delete(name)
+        return
     media = Path(settings.MEDIA_ROOT)
     old = media.with_name(f".{media.name}.replaced-{secrets.token_hex(4)}")
     if media.exists():

@@ -24,7 +24,7 @@ from .database import (
 )
 from .errors import BackupError
 from .files import private_file, sha256, staging_folder
-from .media import extract_media, swap_media
+from .media import extract_media, swap_media, upload_media
 
 ROLES = {"database": "database", "media": "media archive"}
 NOT_RESTORED = "nothing was restored."
@@ -145,6 +145,7 @@ def backup_restore(source: Path) -> dict:
     with staging_folder(media_root.parent, f".{media_root.name}.restore-") as staging:
         archive = _plain(source / names["media"], staging / "media.tar.gz", decrypt, copy=False)
         extracted = extract_media(archive, staging)
+        upload_media(extracted)
         _restore_database(source / names["database"], decrypt, staging)
         swap_media(extracted)
     return body
