@@ -1,6 +1,9 @@
-"""What the background machinery keeps: emails waiting to go out, and which scheduled job ran
-for which time slot."""
+"""What the background machinery keeps: emails waiting to go out, which scheduled job ran for
+which time slot, and the PDFs workers make."""
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -72,3 +75,57 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} #{self.slot}"
+
+
+def _document_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class RenderedDocument(models.Model):
+    """A PDF made by a worker (badges, reports), with its progress while it is being made.
+
+    `version` is the SHA-256 of the HTML the PDF is made from, so a second request for the same
+    data is answered with the stored file at once and any change to the data makes a new one.
+    The file holds people's names: it is kept a day (documents_purge) and erased with anyone's
+    data (core/personal_data.py). Addresses carry `token`, never the id.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    token = models.CharField(max_length=40, unique=True, default=_document_token)
+    kind = models.CharField(max_length=60, help_text="A name in core.documents' registry")
+    key = models.CharField(max_length=200, help_text="What the kind renders (a workshop id)")
+    version = models.CharField(max_length=64)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+    filename = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    parts_done = models.PositiveIntegerField(default=0)
+    parts_total = models.PositiveIntegerField(default=1)
+    stored_name = models.CharField(max_length=100, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "key", "version"], name="core_document_version_idx"),
+            models.Index(fields=["created_at"], name="core_document_age_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return min(100, 100 * self.parts_done // max(1, self.parts_total))

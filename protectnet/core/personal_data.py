@@ -1,15 +1,19 @@
 """Core's part of a person's data: the emails sent to them (who, what, when; the content is
-cleared once delivered). Found by `core.providers("personal_data")`."""
+cleared once delivered), and the PDFs made for them. Found by `core.providers("personal_data")`."""
 
 from protectnet.core.exports import iso
 
-from .models import OutboundEmail, recipient_key
+from . import documents
+from .models import OutboundEmail, RenderedDocument, recipient_key
 
 LABEL = "emails"
 
 MODELS = {
     "core.outboundemail": "emails to the person's address exported (subject, kind, status, "
     "dates); erased: deleted",
+    "core.rendereddocument": "PDFs the person asked for exported (title, status, dates); erased: "
+    "every rendered PDF deleted, since badges and reports may hold anyone's name (they are "
+    "caches, made again on request)",
 }
 
 EXEMPT = {
@@ -33,7 +37,11 @@ def _addressed_to(user, person):
 
 
 def export(*, person, user) -> dict:
+    asked = RenderedDocument.objects.filter(requested_by=user) if user else []
     return {
+        "documents": [
+            {"title": d.title, "status": d.status, "created_at": iso(d.created_at)} for d in asked
+        ],
         "emails": [
             {
                 "subject": e.subject,
@@ -43,9 +51,10 @@ def export(*, person, user) -> dict:
                 "sent_at": iso(e.sent_at),
             }
             for e in _addressed_to(user, person)
-        ]
+        ],
     }
 
 
 def erase(*, person, user, actor) -> None:
     _addressed_to(user, person).delete()
+    documents.discard(RenderedDocument.objects.all())

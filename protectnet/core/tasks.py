@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from . import mail
+from . import documents, mail
 from .background import Every, enqueue
 from .providers import providers
 
@@ -12,6 +12,17 @@ from .providers import providers
 @task()
 def email_deliver(email_id: int) -> str:
     return mail.deliver(email_id)
+
+
+@task()
+def document_render(document_id: int) -> str:
+    return documents.render(document_id)
+
+
+@task()
+def documents_purge() -> int:
+    """Rendered PDFs are caches that hold names: a day after they were made they go."""
+    return documents.purge_old()
 
 
 @task()
@@ -47,6 +58,7 @@ def task_results_prune() -> int:
 
 PERIODIC = (
     Every(timedelta(minutes=1), emails_retry_due),
+    Every(timedelta(hours=1), documents_purge),
     Every(timedelta(days=1), retention_apply),
     Every(timedelta(days=1), task_results_prune),
 )

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("documents/<str:token>/", views.document_status, name="document_status"),
+    path("documents/<str:token>/file/", views.document_download, name="document_download"),
     path("emails/", views.email_list, name="email_list"),
     path("emails/<int:pk>/retry/", views.email_action, {"action": "retry"}, name="email_retry"),
     path(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from protectnet.access.routes import requires
 
-from . import selectors, services
+from . import documents, selectors, services
 from .dashboard import dashboard_cards
 from .models import OutboundEmail
 from .pagination import paginate
@@ -65,6 +65,21 @@ def email_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         done = _("The email is queued again.") if action == "retry" else _("Email discarded.")
         messages.success(request, done)
     return redirect("core:email_list")
+
+
+@never_cache
+@requires("dashboard.view")
+def document_status(request: HttpRequest, token: str) -> HttpResponse:
+    """How far the worker is with a PDF; htmx (or, without JavaScript, a refresh) asks again."""
+    doc = documents.document_for(user=request.user, token=token)
+    partial = request.headers.get("HX-Request")
+    template = "core/_document_progress.html" if partial else "core/document_status.html"
+    return render(request, template, {"doc": doc})
+
+
+@requires("dashboard.view")
+def document_download(request: HttpRequest, token: str) -> HttpResponse:
+    return documents.respond(documents.document_for(user=request.user, token=token))
 
 
 def _api_error(request, status: int, code: str, detail: str) -> JsonResponse | None:

@@ -23,6 +23,19 @@ def test_scan_checks_in_once_per_day(world, ws, guest_registration):
     assert DayAttendance.objects.filter(registration=registration).count() == 2
 
 
+def test_a_badge_code_is_the_same_at_every_printing_and_old_codes_still_work(
+    world, ws, guest_registration, monkeypatch
+):
+    registration, _raw = guest_registration
+    first = badge_token(registration)
+    monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)  # years later
+    assert badge_token(registration) == first
+    # Badges printed before codes were stable carry the clock's time: still accepted.
+    earlier = signing.dumps({"r": registration.pk, "w": ws.workshop.pk}, salt=SALT)
+    assert earlier != first
+    assert checkin_record(actor=world.admin, workshop=ws.workshop, day=START, code=earlier).created
+
+
 def test_forged_token_is_refused(world, ws, guest_registration):
     registration, _raw = guest_registration
     forged = signing.dumps({"r": registration.pk, "w": ws.workshop.pk}, salt="other-salt")

@@ -27,8 +27,22 @@ from ..models import (
 SALT = "protectnet.workshops.badge"
 
 
+class _IssuedSigner(signing.TimestampSigner):
+    """Stamps the registration's creation time instead of the clock: the same registration always
+    gets the same code, so a reprinted badge is identical and the stored badges PDF can be used
+    again (core.documents). Check-in never reads the time, and the format is signing.dumps'."""
+
+    def __init__(self, issued: int):
+        super().__init__(salt=SALT)
+        self.issued = issued
+
+    def timestamp(self) -> str:
+        return signing.b62_encode(self.issued)
+
+
 def badge_token(registration: Registration) -> str:
-    return signing.dumps({"r": registration.pk, "w": registration.workshop_id}, salt=SALT)
+    signer = _IssuedSigner(int(registration.created_at.timestamp()))
+    return signer.sign_object({"r": registration.pk, "w": registration.workshop_id})
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 import json
 from datetime import date
 
-import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
@@ -14,10 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
+from protectnet.core import documents
 from protectnet.core.exports import csv_response, xlsx_response
 from protectnet.core.forms import add_service_errors
 from protectnet.core.pagination import paginate
-from protectnet.core.pdf import pdf_response, render_pdf
 from protectnet.network.models import Sector
 
 from ..forms import CheckInForm, InvitationForm
@@ -120,22 +119,17 @@ def participant_export(request, workshop_id: int, fmt: str):
     return csv_response(f"{name}.csv", EXPORT_HEADER, rows)
 
 
-def _qr_data_uri(text: str) -> str:
-    return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
-
-
 @requires("workshops.checkin")
 def badges_pdf(request, workshop_id: int):
-    workshop = sel.workshop_get(user=request.user, id=workshop_id)
-    people = regs.registration_list(
-        user=request.user, workshop=workshop, status=RegistrationStatus.REGISTERED
-    )
-    badges = [{"registration": r, "qr": _qr_data_uri(checkin_svc.badge_token(r))} for r in people]
+    """Made by a worker (a minute for a large workshop), answered at once when nothing changed."""
+    asked = documents.document_request(user=request.user, kind="workshops.badges", key=workshop_id)
     exports.badges_printed(
-        actor=request.user, workshop=workshop, badges=len(badges), request=request
+        actor=request.user,
+        workshop=asked.obj,
+        badges=asked.job.context["badge_count"],
+        request=request,
     )
-    data = render_pdf("workshops/pdf/badges.html", {"workshop": workshop, "badges": badges})
-    return pdf_response(data, f"workshop-{workshop.pk}-badges.pdf")
+    return documents.respond(asked.document)
 
 
 def _default_day(workshop) -> date:

@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from protectnet.access.policy import can
 from protectnet.access.routes import requires
+from protectnet.core import documents
 from protectnet.core.forms import add_service_errors
-from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import report
 from ..forms import OutcomeForm
@@ -68,10 +67,8 @@ def report_page(request, workshop_id: int):
 
 @requires("workshops.report.view")
 def report_pdf(request, workshop_id: int):
-    workshop = sel.workshop_get(user=request.user, id=workshop_id)
-    context = {**report.workshop_report(workshop), "generated": timezone.now()}
-    data = render_pdf("workshops/pdf/report.html", context)
-    return pdf_response(data, f"workshop-{workshop.pk}-report.pdf")
+    asked = documents.document_request(user=request.user, kind="workshops.report", key=workshop_id)
+    return documents.respond(asked.document)
 
 
 @requires("workshops.report.view")
@@ -80,6 +77,8 @@ def series_report(request, series_id: int):
     workshops = list(sel.series_workshops(user=request.user, series=series))
     context = {"series": series, **report.series_report(workshops)}
     if request.GET.get("format") == "pdf":
-        data = render_pdf("workshops/pdf/series.html", {**context, "generated": timezone.now()})
-        return pdf_response(data, f"series-{series.pk}-report.pdf")
+        asked = documents.document_request(
+            user=request.user, kind="workshops.series_report", key=series.pk
+        )
+        return documents.respond(asked.document)
     return render(request, "workshops/series_report.html", context)
