@@ -129,3 +129,18 @@ class RenderedDocument(models.Model):
     @property
     def percent(self) -> int:
         return min(100, 100 * self.parts_done // max(1, self.parts_total))
+
+
+class DataChange(models.Model):
+    """One committed change to data a cached result is made of (`core.versions`). A row, not a
+    counter: concurrent writers each insert their own and never wait on one hot row, and the row
+    becomes visible with the change it records, in the same commit."""
+
+    name = models.CharField(max_length=100, help_text="What was changed, e.g. training.capacity")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "id"], name="core_datachange_name_id")]
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.pk}"

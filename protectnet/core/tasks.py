@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django_tasks import task
 
-from . import documents, mail
+from . import documents, mail, versions
 from .background import Every, enqueue
 from .providers import providers
 
@@ -56,9 +56,16 @@ def task_results_prune() -> int:
     return old.delete()[0] + failed.delete()[0]
 
 
+@task()
+def data_changes_prune() -> int:
+    """The change log behind cached results needs only its recent rows."""
+    return versions.prune()
+
+
 PERIODIC = (
     Every(timedelta(minutes=1), emails_retry_due),
     Every(timedelta(hours=1), documents_purge),
+    Every(timedelta(hours=1), data_changes_prune),
     Every(timedelta(days=1), retention_apply),
     Every(timedelta(days=1), task_results_prune),
 )

@@ -24,14 +24,18 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from protectnet.access.policy import visible
+from protectnet.access.principal import principal_for
+from protectnet.core import versions
 from protectnet.network.models import Sector
 
 from .models import Applied, Enrolment, EnrolmentStatus, FollowUp, TestKind
 
+VERSION = "training.capacity"  # the data version the cached reports are keyed on
 MAX_SERIES = 6  # more lines than this are unreadable; the table holds every group
 DIMENSIONS = {
     "country": _("Country"),
@@ -219,6 +223,13 @@ def _groups(enrolments: QuerySet, column: str, label_of) -> tuple[dict[str, Grou
     return groups, total
 
 
+def _scope(user) -> tuple:
+    """What decides which enrolments a reader sees (the policy's inputs, not the user alone):
+    a role or focal point granted or withdrawn gives another cache entry at once."""
+    p = principal_for(user)
+    return (p.user_id, p.person_id, sorted(p.roles), sorted(p.focal_country_ids))
+
+
 def capacity_report(
     *,
     user,
@@ -227,7 +238,17 @@ def capacity_report(
     end: date | None = None,
     by: str = "year",
 ) -> Capacity:
+    """The report, counted once per version of the training data and reader's scope: a second
+    reading (the page, then its export) costs one indexed query."""
     dimension = dimension if dimension in DIMENSIONS else "country"
+    by = by if by in ("year", "quarter") else "year"
+    parts = (_scope(user), dimension, start, end, by, get_language())
+    return versions.cached(
+        VERSION, parts, lambda: _count(user=user, dimension=dimension, start=start, end=end, by=by)
+    )
+
+
+def _count(*, user, dimension: str, start: date | None, end: date | None, by: str) -> Capacity:
     column = COLUMNS[dimension]
     enrolments = _enrolments(user, start, end)
     labels: dict = {}  # group key -> label, resolved once per group

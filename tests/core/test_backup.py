@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
@@ -38,11 +39,14 @@ def test_restore_brings_back_rows_and_files_removed_after_the_backup(
     Organisation.objects.all().delete()
     (media / "library" / "guide.pdf").unlink()
     Organisation.objects.create(name="Created after the backup", sector="ngo", country=country)
+    cache.set("counted-before-the-restore", 1)
 
     call_command("restore", str(backup), yes=True)
 
     assert list(Organisation.objects.values_list("name", flat=True)) == ["Backup Test NGO"]
     assert (media / "library" / "guide.pdf").read_bytes() == b"%PDF-1.4 fictitious"
+    # Nothing cached from the replaced data survives (a restored database repeats versions).
+    assert cache.get("counted-before-the-restore") is None
 
 
 def test_a_damaged_backup_is_refused_and_nothing_is_replaced(transactional_db, media, tmp_path):

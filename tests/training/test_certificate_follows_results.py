@@ -7,10 +7,10 @@ from django.core.cache import cache
 
 from protectnet.access.models import AuditEntry
 from protectnet.training import services
-from protectnet.training.models import Certificate, Choice, EnrolmentStatus
+from protectnet.training.models import Certificate, EnrolmentStatus
 from tests import factories as f
 
-from .conftest import key, reload
+from .conftest import flip_single_choice_keys, key, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -48,17 +48,9 @@ def _certify(tw, guest_days: int = 3) -> Certificate:
     return Certificate.objects.get(enrolment=tw.kh_le)
 
 
-def _flip_single_choice_keys(course) -> None:
-    """A key correction: the other answer of each single-choice question is the right one.
-    Trainees who gave the old key now score 1 of 3, below the pass mark of 60%."""
-    for choice in Choice.objects.filter(question__course=course, question__kind="single"):
-        choice.is_correct = not choice.is_correct
-        choice.save(update_fields=["is_correct"])
-
-
 def test_a_rescore_below_the_pass_mark_withdraws_the_certificate_at_once(tw, client, api):
     cert = _certify(tw)
-    _flip_single_choice_keys(tw.course)
+    flip_single_choice_keys(tw.course)
     assert services.delivery_rescore(actor=tw.w.trainer, delivery=tw.delivery) == 2
     cert.refresh_from_db()
     assert not cert.is_valid and cert.revocation_cause == "results"
@@ -77,9 +69,9 @@ def test_a_rescore_below_the_pass_mark_withdraws_the_certificate_at_once(tw, cli
 
 def test_correcting_the_key_back_reinstates_the_same_certificate(tw, client):
     cert = _certify(tw)
-    _flip_single_choice_keys(tw.course)
+    flip_single_choice_keys(tw.course)
     services.delivery_rescore(actor=tw.w.trainer, delivery=tw.delivery)
-    _flip_single_choice_keys(tw.course)
+    flip_single_choice_keys(tw.course)
     services.delivery_rescore(actor=tw.w.admin, delivery=tw.delivery)
     again = Certificate.objects.get(enrolment=tw.kh_le)
     assert (again.pk, again.code, again.is_valid) == (cert.pk, cert.code, True)
@@ -175,7 +167,7 @@ def test_a_post_test_sent_after_marking_issues_the_certificate(tw):
 )
 def test_api_rescore_by_role(who, status, tw, api):
     cert = _certify(tw)
-    _flip_single_choice_keys(tw.course)
+    flip_single_choice_keys(tw.course)
     tw.w.other_trainer = f.make_trainer("trainer2@example.test", org=tw.w.th_police)
     response = api(getattr(tw.w, who) if who else None).post(
         f"/api/v1/deliveries/{tw.delivery.pk}/rescore"

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from . import keys, stream
@@ -148,4 +149,6 @@ def backup_restore(source: Path) -> dict:
         upload_media(extracted)
         _restore_database(source / names["database"], decrypt, staging)
         swap_media(extracted)
+    # Cached results, throttles and lock-outs describe the data that was replaced.
+    cache.clear()
     return body

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import require
+from protectnet.core import versions
 
 from ..models import (
     Delivery,
@@ -129,6 +130,7 @@ def delivery_rescore(*, actor, delivery: Delivery, request=None) -> int:
             changed.append(s)
     with transaction.atomic():
         TestSubmission.objects.bulk_update(changed, ["score"])
+        versions.touched(TestSubmission)
         settled = completion_settle(delivery=delivery, actor=actor, request=request)
         record(
             "training.test.rescore",

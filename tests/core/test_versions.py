@@ -1,0 +1,58 @@
+"""The change log behind cached results stays small: pruning forgets old changes but keeps each
+name's newest, and every change after a prune still gives a new version."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from protectnet.core import tasks, versions
+from protectnet.core.models import DataChange
+from protectnet.training.capacity import VERSION
+from protectnet.training.models import Enrolment
+
+pytestmark = pytest.mark.django_db
+
+
+def _age(hours: int) -> None:
+    DataChange.objects.update(at=timezone.now() - timedelta(hours=hours))
+
+
+def test_pruning_keeps_the_newest_change_of_each_name():
+    versions.touched(Enrolment)
+    versions.touched(Enrolment)
+    DataChange.objects.create(name="another.result")
+    _age(2)
+    newest = DataChange.objects.filter(name=VERSION).latest("id").pk
+    assert tasks.data_changes_prune.call() == 1
+    assert list(DataChange.objects.filter(name=VERSION).values_list("pk", flat=True)) == [newest]
+    assert DataChange.objects.filter(name="another.result").count() == 1
+
+
+def test_recent_changes_are_kept_and_a_change_after_pruning_moves_the_version_on():
+    versions.touched(Enrolment)
+    _age(2)
+    versions.touched(Enrolment)
+    assert versions.prune() == 1
+    before = versions.version(VERSION)
+    versions.touched(Enrolment)
+    assert versions.version(VERSION) != before
+
+
+def test_a_model_nobody_watches_records_nothing():
+    versions.touched(DataChange)
+    assert not DataChange.objects.exists()
+
+
+def test_a_result_is_computed_once_per_version_and_per_parts():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert versions.cached(VERSION, ("a",), compute) == 1
+    assert versions.cached(VERSION, ("a",), compute) == 1
+    assert versions.cached(VERSION, ("b",), compute) == 2
+    versions.touched(Enrolment)
+    assert versions.cached(VERSION, ("a",), compute) == 3
