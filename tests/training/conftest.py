@@ -134,11 +134,12 @@ def reload(enrolment) -> Enrolment:
 # follow-ups answered or not.
 
 
-def _delivery(w, course, start: date) -> Delivery:
+def dated_delivery(w, course, start: date, *, days: int = 2) -> Delivery:
+    """A delivery made directly (no test windows, no trainers) starting on `start`."""
     return Delivery.objects.create(
         course=course,
         start_date=start,
-        end_date=start + timedelta(days=2),
+        end_date=start + timedelta(days=days),
         host_country=w.kh,
         capacity=20,
         language="en",
@@ -168,8 +169,11 @@ def history(world):
     w = world
     online = make_course(w)
     victims = make_course(w, title="Victim identification")
-    q1, q3 = _delivery(w, online, date(2025, 2, 10)), _delivery(w, online, date(2025, 8, 4))
-    later = _delivery(w, victims, date(2026, 1, 12))
+    q1, q3 = (
+        dated_delivery(w, online, date(2025, 2, 10)),
+        dated_delivery(w, online, date(2025, 8, 4)),
+    )
+    later = dated_delivery(w, victims, date(2026, 1, 12))
     p = [f.PersonFactory() for _ in range(6)]
     kh, ngo, th = w.kh_police, w.kh_ngo, w.th_police
     _enrol(q1, p[0], kh, "completed", (1, 3), (3, 3), [(3, "yes"), (6, "no")])

@@ -2,28 +2,17 @@
 year, among the enrolments the viewer may see."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.utils import timezone
 
-from protectnet.training.models import Delivery, Enrolment
+from protectnet.training.models import Enrolment
 from tests import factories as f
 
-from .conftest import make_course
+from .conftest import dated_delivery, make_course
 
 pytestmark = pytest.mark.django_db
-
-
-def _delivery(w, course, start: date) -> Delivery:
-    return Delivery.objects.create(
-        course=course,
-        start_date=start,
-        end_date=start + timedelta(days=1),
-        host_country=w.kh,
-        capacity=20,
-        language="en",
-    )
 
 
 def _trained(client) -> int:
@@ -36,9 +25,9 @@ def _trained(client) -> int:
 def test_card_counts_each_person_once_and_only_this_year(world, login):
     course = make_course(world)
     year = timezone.localdate().year
-    january = _delivery(world, course, date(year, 1, 1))
-    january_again = _delivery(world, course, date(year, 1, 20))
-    last_december = _delivery(world, course, date(year - 1, 12, 31))
+    january = dated_delivery(world, course, date(year, 1, 1), days=1)
+    january_again = dated_delivery(world, course, date(year, 1, 20), days=1)
+    last_december = dated_delivery(world, course, date(year - 1, 12, 31), days=1)
     twice, once, unfinished, earlier = (f.PersonFactory() for _ in range(4))
     thai = f.PersonFactory()
     for delivery, person, org, status in [
