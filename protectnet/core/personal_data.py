@@ -18,6 +18,8 @@ MODELS = {
 
 EXEMPT = {
     "core.scheduledrun": "names of periodic jobs and their time slots",
+    "core.datachange": "names of cached data sets (for example training.capacity) and when they "
+    "changed; never who changed what",
     "django_tasks_database.dbtaskresult": "queued tasks carry ids and plain values, never personal "
     "data (core/background.py)",
 }
