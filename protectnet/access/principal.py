@@ -53,6 +53,19 @@ class Principal:
     def has(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
 
+    @property
+    def scope(self) -> tuple:
+        """Every input of the policy's decisions about this reader, as a cache key part for
+        results that depend on what they may see: a role, membership, focal point or vetting
+        granted or withdrawn gives another key at once."""
+        sets = (self.roles, self.organisation_ids, self.le_organisation_ids, self.country_ids)
+        return (
+            self.user_id,
+            self.person_id,
+            *(tuple(sorted(s)) for s in (*sets, self.focal_country_ids)),
+            self.le_vetting_current,
+        )
+
 
 ANONYMOUS = Principal()
 

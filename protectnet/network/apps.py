@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 
 
 class NetworkConfig(AppConfig):
@@ -7,15 +6,11 @@ class NetworkConfig(AppConfig):
     label = "network"
 
     def ready(self) -> None:
-        # Cached per-country figures: whatever the write path (service, admin, erasure), a
-        # changed organisation, membership or person makes the next read count again.
-        from . import selectors
-        from .models import Membership, Organisation, Person
+        # The directory's cached figures (country counts, dashboard cards): whatever the write
+        # path (service, admin, erasure), a change to these makes the next read count again.
+        from protectnet.core import versions
 
-        for model in (Organisation, Membership, Person):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    selectors.forget_country_counts,
-                    sender=model,
-                    dispatch_uid=f"country-counts-{model.__name__}-{signal}",
-                )
+        from .models import FocalPoint, Membership, Organisation, Person, Vetting
+        from .selectors import VERSION
+
+        versions.watch(VERSION, Organisation, Membership, Person, Vetting, FocalPoint)

@@ -7,7 +7,6 @@ of queries for two rows or two thousand.
 import json
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
@@ -16,6 +15,7 @@ from protectnet.access import audit
 from protectnet.access.markings import AUDITED_MARKINGS
 from protectnet.access.policy import can, get_visible_or_404, visible
 from protectnet.access.principal import principal_for
+from protectnet.core import versions
 
 from .models import (
     AdvisoryPanel,
@@ -200,18 +200,18 @@ def organisation_people(*, user, organisation: Organisation) -> QuerySet:
     return person_list(user=user, filters=DirectoryFilters(organisation=organisation.pk))
 
 
-COUNTRY_COUNTS_KEY = "pn:network:country-counts"
-# Changes through the ORM clear the figures at once (network/apps.py); bulk writes that skip
-# signals (imports, the bench) show within this many seconds.
-COUNTRY_COUNTS_SECONDS = 300
+# Everything the directory's cached figures count (network/apps.py watches these models).
+VERSION = "network.directory"
 
 
 def country_counts() -> dict[int, tuple[int, int]]:
-    """Organisations and current, non-erased people per country id, from the shared cache: the
-    countries page and API cost the same whether the network has 1,000 or 1,000,000 people."""
-    counts = cache.get(COUNTRY_COUNTS_KEY)
-    if counts is not None:
-        return counts
+    """Organisations and current, non-erased people per country id, counted once per version
+    of the directory: the countries page and API cost the same whether the network has 1,000 or
+    1,000,000 people."""
+    return versions.cached(VERSION, ("country_counts",), _country_counts)
+
+
+def _country_counts() -> dict[int, tuple[int, int]]:
     organisations = dict(
         Organisation.objects.values("country_id")
         .annotate(n=Count("id"))
@@ -223,13 +223,7 @@ def country_counts() -> dict[int, tuple[int, int]]:
         .annotate(n=Count("person_id", distinct=True))
         .values_list("organisation__country_id", "n")
     )
-    counts = {pk: (organisations.get(pk, 0), people.get(pk, 0)) for pk in {*organisations, *people}}
-    cache.set(COUNTRY_COUNTS_KEY, counts, timeout=COUNTRY_COUNTS_SECONDS)
-    return counts
-
-
-def forget_country_counts(**_signal) -> None:
-    cache.delete(COUNTRY_COUNTS_KEY)
+    return {pk: (organisations.get(pk, 0), people.get(pk, 0)) for pk in {*organisations, *people}}
 
 
 def country_list(*, user) -> list[Country]:

@@ -223,13 +223,6 @@ def _groups(enrolments: QuerySet, column: str, label_of) -> tuple[dict[str, Grou
     return groups, total
 
 
-def _scope(user) -> tuple:
-    """What decides which enrolments a reader sees (the policy's inputs, not the user alone):
-    a role or focal point granted or withdrawn gives another cache entry at once."""
-    p = principal_for(user)
-    return (p.user_id, p.person_id, sorted(p.roles), sorted(p.focal_country_ids))
-
-
 def capacity_report(
     *,
     user,
@@ -242,7 +235,7 @@ def capacity_report(
     reading (the page, then its export) costs one indexed query."""
     dimension = dimension if dimension in DIMENSIONS else "country"
     by = by if by in ("year", "quarter") else "year"
-    parts = (_scope(user), dimension, start, end, by, get_language())
+    parts = (principal_for(user).scope, dimension, start, end, by, get_language())
     return versions.cached(
         VERSION, parts, lambda: _count(user=user, dimension=dimension, start=start, end=end, by=by)
     )

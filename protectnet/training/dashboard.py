@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
+from protectnet.core import versions
 from protectnet.core.dashboard import Card
 
+from .capacity import VERSION
 from .models import Delivery, Enrolment, EnrolmentStatus, FollowUp
 
 
@@ -51,13 +53,9 @@ def cards(user) -> list[Card]:
             )
     if can(user, "training.capacity.view"):
         year = timezone.localdate().year
-        # Starting from this year's deliveries and counting distinct people in one aggregate
-        # lets SQLite use the delivery index instead of walking every enrolment by person.
-        this_year = Delivery.objects.filter(start_date__year=year).values("pk")
-        trained = visible(
-            user,
-            Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED, delivery__in=this_year),
-        ).aggregate(n=Count("person_id", distinct=True))["n"]
+        trained = versions.cached(
+            VERSION, ("dashboard", p.scope, year), lambda: _trained_in(user, year)
+        )
         out.append(
             Card(
                 title=_("People trained this year"),
@@ -68,3 +66,11 @@ def cards(user) -> list[Card]:
             )
         )
     return out
+
+
+def _trained_in(user, year: int) -> int:
+    # Starting from this year's deliveries and counting distinct people in one aggregate
+    # lets SQLite use the delivery index instead of walking every enrolment by person.
+    this_year = Delivery.objects.filter(start_date__year=year).values("pk")
+    completed = Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED, delivery__in=this_year)
+    return visible(user, completed).aggregate(n=Count("person_id", distinct=True))["n"]

@@ -4,13 +4,13 @@ and for 20: build a little, count, build more, and the count must not move."""
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from protectnet.access.markings import Marking
 from protectnet.network.models import FocalPoint, PanelMeeting, PanelMember, Vetting
-from protectnet.network.selectors import forget_country_counts
 from tests import factories as f
 from tests.network.conftest import person_in
 
@@ -38,7 +38,7 @@ def _grow(d, n: int) -> None:
 
 
 def _count(client, url) -> int:
-    forget_country_counts()  # measure the cold path: the per-country figures counted again
+    cache.clear()  # measure the cold path: the per-country figures counted again
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -87,6 +87,7 @@ def test_pages_cost_the_same_number_of_queries_for_2_and_20_rows(
     small = {url: _count(client, url) for url in _pages(d)}
     _grow(d, 20 - 2)
     for url, expected in small.items():
+        cache.clear()  # cold again, as when it was counted small
         with django_assert_num_queries(expected):
             client.get(url)
 
@@ -136,13 +137,13 @@ def test_api_lists_cost_the_same_for_2_and_20_rows(d, api, django_assert_num_que
     client.get(urls[0])  # the token's first use of the minute records itself
     small = {}
     for url in urls:
-        forget_country_counts()
+        cache.clear()
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
         small[url] = len(ctx.captured_queries)
     _grow(d, 18)
     for url, expected in small.items():
-        forget_country_counts()
+        cache.clear()
         with django_assert_num_queries(expected):
             client.get(url)
 
@@ -157,7 +158,8 @@ def test_country_figures_come_from_the_cache_until_the_directory_changes(
     before = {c["code"]: c for c in client.get("/api/v1/countries").json()["items"]}
     with CaptureQueriesContext(connection) as warm:
         assert page.get("/network/countries/").status_code == 200
-    assert not any("COUNT(" in q["sql"].upper() for q in warm.captured_queries)
+    counts = [q["sql"] for q in warm.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert all("core_datachange" in sql for sql in counts)  # the version only
     f.OrganisationFactory(name="Freshly added", country=d.kh)
     after = {c["code"]: c for c in client.get("/api/v1/countries").json()["items"]}
     assert after["KH"]["organisation_count"] == before["KH"]["organisation_count"] + 1

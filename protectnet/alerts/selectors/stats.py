@@ -19,18 +19,21 @@ from statistics import median
 from django.db.models import Count, FloatField, Func, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django_countries import countries
 
 from protectnet.access.markings import Marking
 from protectnet.access.policy import require, visible
 from protectnet.access.principal import principal_for
-from protectnet.core import suppression
+from protectnet.core import suppression, versions
 from protectnet.core.suppression import THRESHOLD, Cell
 
 from ..models import Alert, AlertRecipient, AlertType, Outcome
 
 COUNTED = Alert.objects.filter(sent_at__isnull=False)
 NETWORK, AGENCY = "network", "agency"
+# What the figures count (alerts/apps.py watches these models): computed once per version.
+VERSION = "alerts.stats"
 
 
 @dataclass(frozen=True)
@@ -163,9 +166,19 @@ def _breakdowns(basis: _Basis) -> dict[str, list[tuple[str, int]]]:
 
 
 def alert_stats(*, user, now=None) -> AlertStats:
-    """Counts only; the queries never touch an encrypted column. See the module docstring."""
+    """Counts only; the queries never touch an encrypted column. See the module docstring.
+    Counted once per version of the alerts and reader's scope (and month, for the network
+    figures): the page and its export after it cost one indexed query."""
     require(user, "alerts.stats.view")
-    basis = _basis(user, now or timezone.now())
+    now = now or timezone.now()
+    p = principal_for(user)
+    month = None if p.is_le_vetted else _month_start(now)
+    parts = (p.scope, month, get_language())
+    return versions.cached(VERSION, parts, lambda: _count(user, now))
+
+
+def _count(user, now) -> AlertStats:
+    basis = _basis(user, now)
     network = basis.name == NETWORK
     cells = suppression.protect if network else suppression.exact
     acknowledged = basis.recipients.filter(basis.acknowledged)

@@ -4,6 +4,8 @@ On SQLite, triggers copy the document into the FTS5 table; on PostgreSQL the tsv
 generated. So writing this one row is all the service has to do.
 """
 
+from protectnet.core import versions
+
 from ..models import Resource, SearchDocument, VersionFile
 from ..text import fold, normalise
 
@@ -32,3 +34,4 @@ def refresh_resource(resource_id: int) -> None:
         defaults={"text": text, "title_folded": fold(row["title"]), "folded": fold(text)},
     )
     Resource.objects.filter(pk=resource_id).update(text_findings=sum(n for _, n in files))
+    versions.touched(Resource)  # an update sends no signal; the findings count is cached

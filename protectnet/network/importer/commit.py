@@ -61,6 +61,7 @@ def commit_people(checks: list[RowCheck]) -> dict:
     _update_rows(Person, changed, PERSON_UPDATE_FIELDS)
     pairs = [(p.pk, c.values["organisation_id"]) for p, c in creates + updates]
     memberships = _ensure_memberships(pairs)
+    versions.touched(Person, Membership)  # bulk writes send no signal; the counts are cached
     return {
         "created": len(creates),
         "updated": len(updates),
