@@ -10,7 +10,7 @@ class NetworkConfig(AppConfig):
         # path (service, admin, erasure), a change to these makes the next read count again.
         from protectnet.core import versions
 
-        from .models import FocalPoint, Membership, Organisation, Person, Vetting
+        from .models import Country, FocalPoint, Membership, Organisation, Person, Vetting
         from .selectors import VERSION
 
-        versions.watch(VERSION, Organisation, Membership, Person, Vetting, FocalPoint)
+        versions.watch(VERSION, Country, Organisation, Membership, Person, Vetting, FocalPoint)

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from protectnet.access.policy import visible
+from protectnet.access.principal import principal_for
+from protectnet.core import versions
 from protectnet.network.models import Country, FocalPoint, Membership, Organisation, Sector
+from protectnet.network.selectors import VERSION as DIRECTORY
 
 
 @dataclass
@@ -26,6 +29,13 @@ class CountryRow:
 
 
 def network_overview(*, user) -> list[CountryRow]:
+    """Counted once per version of the directory and reader's scope (every organisation and
+    membership is read to count them)."""
+    scope = principal_for(user).scope
+    return versions.cached(DIRECTORY, ("overview", scope), lambda: _overview(user))
+
+
+def _overview(user) -> list[CountryRow]:
     countries = list(visible(user, Country.objects.all()).order_by("code"))
     rows = {c.id: CountryRow(country=c) for c in countries}
     orgs = (

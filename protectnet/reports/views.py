@@ -1,12 +1,11 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from protectnet.access.routes import requires
-from protectnet.core import charts, exports
-from protectnet.core.pdf import pdf_response, render_pdf
+from protectnet.core import charts, documents, exports
 
+from .documents import KEY
 from .registry import reports_for
 from .selectors import network_overview, sector_labels
 
@@ -16,7 +15,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/index.html", {"reports": reports_for(request.user)})
 
 
-def _overview_context(user) -> dict:
+def overview_context(user) -> dict:
     rows = network_overview(user=user)
     sectors = sector_labels()
     chart = charts.stacked_bar_chart(
@@ -38,21 +37,22 @@ def _overview_context(user) -> dict:
         "chart": chart,
         "people_chart": people_chart,
         "totals": totals,
-        "generated_at": timezone.now(),
     }
 
 
 @requires("reports.view")
 def network_overview_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "reports/network_overview.html", _overview_context(request.user))
+    return render(request, "reports/network_overview.html", overview_context(request.user))
 
 
 @requires("reports.view")
 def network_overview_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    context = _overview_context(request.user)
     if fmt == "pdf":
-        data = render_pdf("reports/network_overview_pdf.html", context)
-        return pdf_response(data, "network-overview.pdf")
+        asked = documents.document_request(
+            user=request.user, kind="reports.network_overview", key=KEY
+        )
+        return documents.respond(asked.document)
+    context = overview_context(request.user)
     header = [_("Country"), *[label for _code, label in context["sectors"]]]
     header += [_("Organisations"), _("People"), _("Focal points")]
     rows = [

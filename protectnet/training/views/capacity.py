@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from protectnet.access.routes import requires
+from protectnet.core import documents
 from protectnet.core.charts import bar_chart, line_chart
 from protectnet.core.exports import csv_response, xlsx_response
-from protectnet.core.pdf import pdf_response, render_pdf
 
 from ..capacity import DIMENSIONS, HEADER, capacity_report, table_rows
+from ..documents import capacity_key
 
 
 class CapacityFilterForm(forms.Form):
@@ -35,10 +36,14 @@ class CapacityFilterForm(forms.Form):
 
 
 def _report(request):
-    form = CapacityFilterForm(request.GET or None)
+    return report_for(request.user, request.GET)
+
+
+def report_for(user, query):
+    form = CapacityFilterForm(query or None)
     data = form.cleaned_data if form.is_valid() else {}
     report = capacity_report(
-        user=request.user,
+        user=user,
         dimension=data.get("dimension") or "country",
         start=data.get("start"),
         end=data.get("end"),
@@ -93,22 +98,32 @@ def capacity(request: HttpRequest) -> HttpResponse:
 
 @requires("training.capacity.view")
 def capacity_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt == "pdf":  # made by a worker, and kept while the figures are unchanged
+        key = capacity_key(request.GET)
+        asked = documents.document_request(user=request.user, kind="training.capacity", key=key)
+        return documents.respond(asked.document)
     _form, report = _report(request)
-    header = [str(h) for h in HEADER]
-    header[0] = str(DIMENSIONS[report.dimension])
+    header = _header(report)
     rows = table_rows(report)
     name = f"training-capacity-{report.dimension}-{timezone.localdate():%Y%m%d}"
     if fmt == "csv":
         return csv_response(f"{name}.csv", header, rows)
     if fmt == "xlsx":
         return xlsx_response(f"{name}.xlsx", header, rows, sheet_title=_("Capacity"))
-    if fmt == "pdf":
-        context = {
-            "report": report,
-            "header": header,
-            "rows": rows,
-            "charts": _charts(report),
-            "dimension_label": DIMENSIONS[report.dimension],
-        }
-        return pdf_response(render_pdf("training/pdf/capacity.html", context), f"{name}.pdf")
     raise Http404
+
+
+def _header(report) -> list[str]:
+    header = [str(h) for h in HEADER]
+    header[0] = str(DIMENSIONS[report.dimension])
+    return header
+
+
+def pdf_context(report) -> dict:
+    return {
+        "report": report,
+        "header": _header(report),
+        "rows": table_rows(report),
+        "charts": _charts(report),
+        "dimension_label": DIMENSIONS[report.dimension],
+    }
