@@ -1,17 +1,21 @@
 from django.apps import AppConfig
 
+LINKS = ("shared_with", "named_people", "topics", "languages", "countries")
+
 
 class LibraryConfig(AppConfig):
     name = "protectnet.library"
     label = "library"
 
     def ready(self) -> None:
-        # The library's cached counts (dashboard cards): a resource added, withdrawn, shared,
-        # or opened to named people makes the next read count again.
+        # The library's cached counts (dashboard cards, search totals and facets): a resource
+        # added, changed, indexed, withdrawn, shared or opened to named people, or an agency
+        # renamed, makes the next read count again.
         from protectnet.core import versions
+        from protectnet.network.models import Organisation
 
-        from .models import AccessRequest, Resource
-        from .selectors import VERSION
+        from .models import AccessRequest, Resource, SearchDocument
+        from .search.service import VERSION
 
-        shared, named = Resource.shared_with.through, Resource.named_people.through
-        versions.watch(VERSION, Resource, shared, named, AccessRequest)
+        links = [Resource._meta.get_field(name).remote_field.through for name in LINKS]
+        versions.watch(VERSION, Resource, *links, SearchDocument, AccessRequest, Organisation)

@@ -13,6 +13,7 @@ from protectnet.core.dashboard import Card
 
 from . import selectors
 from .models import Resource
+from .search.service import VERSION
 
 
 def cards(user) -> list[Card]:
@@ -22,7 +23,7 @@ def cards(user) -> list[Card]:
     # Counting what a reader may open reads every resource: once per version of the library
     # and reader's scope (and day, for "the last 30 days").
     counts = versions.cached(
-        selectors.VERSION,
+        VERSION,
         ("dashboard", principal_for(user).scope, today),
         lambda: _counts(user, today),
     )

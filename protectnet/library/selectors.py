@@ -23,9 +23,6 @@ from .models import (
 )
 from .search.service import restricted_queryset
 
-# Everything the library's cached counts are made of (library/apps.py watches these models).
-VERSION = "library.resources"
-
 
 def _shaped(qs: QuerySet) -> QuerySet:
     return qs.select_related("owner_organisation", "owner_organisation__country").prefetch_related(

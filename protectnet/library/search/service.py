@@ -10,10 +10,12 @@ country filter would otherwise reveal those facts about them). RED never appears
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 
 from protectnet.access.markings import Marking
 from protectnet.access.policy import visible
 from protectnet.access.principal import principal_for
+from protectnet.core import versions
 
 from ..models import Resource, SearchDocument
 from ..text import query_terms
@@ -21,6 +23,8 @@ from . import facets as facet_module
 from .backends import backend
 from .snippets import mark, snippet
 
+# What the library's cached counts are made of (library/apps.py watches these models).
+VERSION = "library.resources"
 PER_PAGE = 20
 MAX_PAGE = 500
 RESTRICTED_SHOWN = 10
@@ -121,11 +125,16 @@ def search(
     engine = backend()
     base = filters.apply(visible(user, Resource.objects.all()))
     matched = engine.match(base, terms) if terms else base
-    facets = {}
-    if with_facets:
-        total, facets = facet_module.compute(matched, filters.selected())
-    else:
-        total = matched.count()
+
+    def counted() -> tuple[int, dict]:
+        if with_facets:
+            return facet_module.compute(matched, filters.selected())
+        return matched.count(), {}
+
+    # The total and facets read every matching row: once per version of the library, reader's
+    # scope, query and filters. The page of hits itself is always read fresh.
+    parts = ("search", principal_for(user).scope, tuple(terms), filters, with_facets)
+    total, facets = versions.cached(VERSION, (*parts, get_language()), counted)
     ids = engine.ranked_ids(base, terms, limit=per_page, offset=max(0, offset))
     result = SearchResult(query, terms, _hits(ids, terms), total, page, per_page, facets)
     if not filters.any_metadata():
