@@ -147,15 +147,19 @@ def delivery_get(*, user, pk, action: str | None = None) -> Delivery:
     return delivery
 
 
-def _enrolments(qs: QuerySet, user) -> QuerySet:
+DELIVERY_PARTS = ("delivery__course__delivering_organisation", "delivery__host_country")
+
+
+def _enrolments(qs: QuerySet, user, *, delivery_known: bool = False) -> QuerySet:
     """Enrolments with what each reader may see of them: results go through their own scope,
     so a focal point sees who completed but not the trainees' answers or comments."""
-    return qs.select_related(
-        "person",
+    # Agencies are prefetched, not joined: a delivery's trainees come from a few agencies, and
+    # each is then built once rather than once per trainee.
+    qs = qs.select_related("person")
+    if not delivery_known:
+        qs = qs.select_related(*DELIVERY_PARTS)
+    return qs.prefetch_related(
         "organisation__country",
-        "delivery__course__delivering_organisation",
-        "delivery__host_country",
-    ).prefetch_related(
         Prefetch("attendance", queryset=visible(user, AttendanceDay.objects.order_by("day"))),
         Prefetch("submissions", queryset=visible(user, TestSubmission.objects.order_by("kind"))),
         Prefetch("certificate", queryset=visible(user, Certificate.objects.all())),
@@ -165,10 +169,13 @@ def _enrolments(qs: QuerySet, user) -> QuerySet:
 
 
 def enrolment_list(*, user, delivery: Delivery | None = None) -> QuerySet:
-    qs = visible(user, Enrolment.objects.all())
-    if delivery is not None:
-        qs = qs.filter(delivery=delivery)
-    return _enrolments(qs, user).order_by("person__full_name", "pk")
+    if delivery is None:
+        qs = _enrolments(visible(user, Enrolment.objects.all()), user)
+    else:
+        # Through the delivery's own manager every row points at that one delivery (with its
+        # course, host country and trainers) instead of building a copy of it per trainee.
+        qs = _enrolments(visible(user, delivery.enrolments.all()), user, delivery_known=True)
+    return qs.order_by("person__full_name", "pk")
 
 
 def my_enrolments(*, user) -> QuerySet:

@@ -196,3 +196,36 @@ def test_api_question_bank_is_constant_in_questions_and_answers(grow, api, world
         )
     grow.trainees(2)  # more stored answers for the lock check to read
     assert _count(client, url) == small
+
+
+def _instances(client, url) -> dict[str, int]:
+    """Model instances built while answering (Python's cost, which query counts do not show)."""
+    from collections import Counter
+
+    from django.db.models.signals import post_init
+
+    built = Counter()
+
+    def count(sender, **kwargs):
+        built[sender._meta.label_lower] += 1
+
+    client.get(url)
+    post_init.connect(count, weak=False)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        post_init.disconnect(count)
+    return built
+
+
+def test_delivery_page_builds_the_delivery_once_not_once_per_trainee(grow, login, world):
+    """Each trainee row brings their person, attendance, tests and certificate; the delivery,
+    its course and trainers are built once for the page, and each agency once (all twenty
+    trainees here are of the Cambodian police)."""
+    grow.trainees(20)
+    built = _instances(login(world.trainer), f"/training/deliveries/{grow.delivery.pk}/")
+    assert built["training.enrolment"] == 20, dict(built)
+    for label in ("training.delivery", "training.course", "network.organisation"):
+        assert built[label] <= 3, (label, built[label])
+    per_trainee = sum(built.values()) / 20
+    assert per_trainee <= 8, dict(built)  # enrolment, person, 3 days, a test, a certificate
