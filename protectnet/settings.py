@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",  # the RQ task backend's queues (TASKS_BACKEND=rq)
     "protectnet.core",
     "protectnet.accounts",
     "protectnet.access",
@@ -127,12 +128,23 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://protectne
 # the database: tasks are rows written in the same transaction as the change that asks for them,
 # so a rolled-back change leaves no task behind. `manage.py run_worker` runs them (`make run`
 # starts one). TASKS_BACKEND=immediate runs each task inside the request (tests, debugging).
+# TASKS_BACKEND=rq keeps the queue in Redis (TASKS_REDIS_URL) for many workers on many machines;
+# `manage.py run_worker` then runs RQ's worker and the same schedule and recovery.
 TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "rq": "django_tasks_rq.RQBackend",
 }
 TASKS = {
     "default": {"BACKEND": TASK_BACKENDS[env.str("TASKS_BACKEND", default="database")]},
+}
+# A task RQ gives a worker runs at most this long; a worker that dies is noticed once this much
+# time (and RQ's own minute) has passed since its last heartbeat, and its task runs again.
+RQ_QUEUES = {
+    "default": {
+        "URL": env.str("TASKS_REDIS_URL", default="redis://127.0.0.1:6379/2"),
+        "DEFAULT_TIMEOUT": env.int("TASKS_RQ_TIMEOUT", default=15 * 60),
+    }
 }
 # A task still marked running after this long lost its worker (killed, machine gone): the next
 # worker puts it back in the queue. Every task is written to be safe to run again.

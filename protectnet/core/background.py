@@ -79,17 +79,42 @@ def tick(now=None) -> list[str]:
     return started
 
 
+def uses_rq() -> bool:
+    return type(task_backends["default"]).__module__.startswith("django_tasks_rq")
+
+
 def requeue_lost(now=None) -> int:
     """Put back in the queue the tasks whose worker stopped answering (killed, machine lost)."""
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - another backend keeps its own leases
-        return 0
+    if uses_rq():
+        return _requeue_abandoned_rq(now)
     from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
 
     cutoff = (now or timezone.now()) - timedelta(seconds=settings.TASK_LEASE_SECONDS)
     lost = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff)
     count = lost.update(status=TaskResultStatus.READY, started_at=None)
     if count:
         log.warning("put %s task(s) of a lost worker back in the queue", count)
+    return count
+
+
+def _requeue_abandoned_rq(now=None) -> int:
+    """RQ's part: a job whose worker stopped sending heartbeats for longer than its timeout is
+    "abandoned"; RQ files it among the failed ones, and here it goes back in the queue, as a
+    lost task of the database backend does (every task is safe to run twice)."""
+    import django_rq
+    from django_tasks_rq import Job
+    from rq.registry import FailedJobRegistry, StartedJobRegistry
+
+    queue = django_rq.get_queue("default", job_class=Job)
+    StartedJobRegistry(queue=queue).cleanup(timestamp=now.timestamp() if now else None)
+    failed = FailedJobRegistry(queue=queue)
+    count = 0
+    for job in Job.fetch_many(failed.get_job_ids(), connection=queue.connection):
+        result = job.latest_result() if job is not None else None
+        if result is not None and "AbandonedJobError" in (result.exc_string or ""):
+            failed.requeue(job)
+            count += 1
+    if count:
+        log.warning("put %s task(s) of a lost RQ worker back in the queue", count)
     return count

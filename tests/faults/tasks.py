@@ -16,3 +16,9 @@ def slow_mark(path: str) -> str:
     started.write_text("started", encoding="utf-8")
     time.sleep(120)
     return "not reached in the test"
+
+
+@task()
+def write_mark(path: str) -> str:
+    Path(path).write_text("written", encoding="utf-8")
+    return "written"

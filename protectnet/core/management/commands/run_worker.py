@@ -1,8 +1,8 @@
 """Run background tasks: the queue, the periodic schedule, and recovery of lost tasks.
 
 Start as many as you need (`make run` starts one); they share the queue through the database
-and claim each task and each scheduled slot once. SIGTERM or Ctrl+C finishes the running task
-first; a second one stops at once.
+(or Redis, with TASKS_BACKEND=rq) and claim each task and each scheduled slot once. SIGTERM or
+Ctrl+C finishes the running task first; a second one stops at once.
 """
 
 import os
@@ -48,6 +48,9 @@ class Command(BaseCommand):
             time.sleep(interval)
 
     def _drain(self, worker_id: str) -> None:
+        if background.uses_rq():
+            self._drain_rq()
+            return
         self.worker = Worker(
             queue_names=["*"],
             interval=0,
@@ -60,6 +63,19 @@ class Command(BaseCommand):
         )
         self.worker.run()
         self.worker = None
+
+    def _drain_rq(self) -> None:
+        """RQ's own worker, until the queue is empty (it runs each job in a forked work-horse
+        and handles SIGTERM itself meanwhile: the job finishes, then it returns)."""
+        import django_rq
+        from django_tasks_rq import Job
+
+        worker = django_rq.get_worker("default", job_class=Job)
+        worker.work(burst=True, with_scheduler=True, logging_level="WARNING")
+        if getattr(worker, "_stop_requested", False):
+            self.stopping = True
+        signal.signal(signal.SIGTERM, self._stop)  # RQ put its own handlers in place
+        signal.signal(signal.SIGINT, self._stop)
 
     def _stop(self, signum, frame) -> None:
         if self.stopping or (self.worker is not None and not self.worker.running_task):
