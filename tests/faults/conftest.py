@@ -100,3 +100,14 @@ def verify_audit(url: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def wait_for_file(path: Path, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until a worker process writes `path`; fail if it ends first or takes too long."""
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if process.poll() is not None:
+            raise AssertionError(f"worker ended early: {process.stderr.read()!r}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path.name} did not appear in {timeout} s")
+        time.sleep(0.1)

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from django_tasks import task_backends
 
 from protectnet.core import background
 
-from .conftest import ROOT, subprocess_env
+from .conftest import ROOT, subprocess_env, wait_for_file
 from .tasks import slow_mark, write_mark
 
 pytestmark = pytest.mark.faults
@@ -60,16 +59,6 @@ def _worker(url: str, *args: str) -> subprocess.Popen:
     )
 
 
-def _wait_for(path: Path, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        if process.poll() is not None:
-            raise AssertionError(f"worker ended early: {process.stderr.read()!r}")
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{path.name} did not appear in {timeout} s")
-        time.sleep(0.1)
-
-
 def test_a_task_queued_in_redis_is_run_by_the_worker(db_url, rq, tmp_path):
     mark = tmp_path / "mark"
     result = write_mark.enqueue(str(mark))
@@ -89,7 +78,7 @@ def test_a_task_of_a_killed_rq_worker_is_run_again_by_the_next(db_url, rq, tmp_p
     connection.close()
     first = _worker(db_url)
     try:
-        _wait_for(Path(f"{mark}.started"), first)
+        wait_for_file(Path(f"{mark}.started"), first)
         os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
     finally:

@@ -4,14 +4,13 @@ database, marked running; once its lease has passed the next worker runs it agai
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from .conftest import ROOT, subprocess_env
+from .conftest import ROOT, subprocess_env, wait_for_file
 from .tasks import slow_mark
 
 pytestmark = pytest.mark.faults
@@ -29,16 +28,6 @@ def _worker(url: str, *args: str, **env) -> subprocess.Popen:
     )
 
 
-def _wait_for(path: Path, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        if process.poll() is not None:
-            raise AssertionError(f"worker ended early: {process.stderr.read()!r}")
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{path.name} did not appear in {timeout} s")
-        time.sleep(0.1)
-
-
 def test_a_task_of_a_killed_worker_is_run_again_by_the_next(db_url, settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     mark = tmp_path / "mark"
@@ -47,7 +36,7 @@ def test_a_task_of_a_killed_worker_is_run_again_by_the_next(db_url, settings, tm
 
     first = _worker(db_url)
     try:
-        _wait_for(Path(f"{mark}.started"), first)
+        wait_for_file(Path(f"{mark}.started"), first)
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=30)
     finally:
