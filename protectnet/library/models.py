@@ -182,22 +182,54 @@ class VersionFile(models.Model):
 
 
 class SearchDocument(models.Model):
-    """What search reads for one resource: the text as written and a folded copy.
+    """The text of one resource as written (summary and current files), for snippets.
 
-    `folded` is lower-cased with Latin diacritics removed ("Trẻ em" -> "tre em"), so Vietnamese
-    typed without diacritics is found; SQLite indexes it in an FTS5 trigram table kept in sync
-    by triggers, PostgreSQL with pg_trgm and a tsvector (see migrations 0002).
+    What search matches is in SearchChunk: the whole document cut into words by the one text
+    pipeline (core/text.py), however long it is.
     """
 
     resource = models.OneToOneField(
         Resource, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
     )
     text = models.TextField(blank=True)
-    title_folded = models.TextField(blank=True)
-    folded = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"search document of {self.resource_id}"
+
+
+class LexemeField(models.TextField):
+    """PostgreSQL: a tsvector written from a literal the index builds ('key':1A ...), so no text
+    search parser cuts the words again. SQLite: unused (NULL); its FTS5 table reads `title` and
+    `body`."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
+
+
+class SearchChunk(models.Model):
+    """Index keys of a resource: its title (first chunk only) and up to CHUNK_KEYS words of its
+    text per chunk, so a long report is indexed to its last word. SQLite indexes `title` and
+    `body` in an FTS5 table kept in step by triggers; PostgreSQL indexes `vector` with GIN (see
+    migration 0004)."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    vector = LexemeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "number"], name="library_searchchunk_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"search chunk {self.number} of {self.resource_id}"
 
 
 class AccessRequestStatus(models.TextChoices):

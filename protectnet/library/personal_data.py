@@ -24,6 +24,7 @@ EXEMPT = {
     "library.topic": "topic names",
     "library.versionfile": "a published file's name and text, about the document",
     "library.searchdocument": "a published resource's text, for search",
+    "library.searchchunk": "index words of a published resource's title and text",
 }
 
 

@@ -35,6 +35,8 @@ class SearchOut(Schema):
     facets: dict[str, list[FacetValueOut]]
     restricted: list[RestrictedOut]
     restricted_more: bool
+    # How the query was read, when the reader should know (no word in it, words left out).
+    notice: str = ""
 
 
 class ResourcePage(Schema):
@@ -93,4 +95,5 @@ def library_resource_search(request, params: Query[SearchParams]):
             for r in result.restricted
         ],
         "restricted_more": result.restricted_more,
+        "notice": result.notice,
     }

@@ -78,8 +78,8 @@ def build(n: int, *, seed: int = 6) -> dict:
     """Bulk-insert n resources (with search documents) owned by a handful of organisations."""
     from django.db import transaction
 
-    from protectnet.library.models import Resource, SearchDocument
-    from protectnet.library.text import fold
+    from protectnet.library.models import Resource, SearchChunk, SearchDocument
+    from protectnet.library.search.index import chunks
     from protectnet.network.models import Country, Organisation
 
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
@@ -115,9 +115,12 @@ def build(n: int, *, seed: int = 6) -> dict:
             texts.append((title, body))
         with transaction.atomic():
             Resource.objects.bulk_create(resources)
+            pairs = list(zip(resources, texts, strict=True))
             SearchDocument.objects.bulk_create(
-                SearchDocument(resource=r, text=body, title_folded=fold(t), folded=fold(body))
-                for r, (t, body) in zip(resources, texts, strict=True)
+                SearchDocument(resource=r, text=body) for r, (_, body) in pairs
+            )
+            SearchChunk.objects.bulk_create(
+                row for r, (t, body) in pairs for row in chunks(r.pk, t, body)
             )
     return {"resources": n, "build_seconds": round(time.perf_counter() - started, 1)}
 

@@ -1,111 +1,91 @@
-"""The database-specific half of search: matching, ranking and title-only matching.
+"""The database-specific half of search: matching and ranking over the index chunks.
 
-Both backends receive the user's visible, filtered queryset and folded terms, so ranking never
-widens what the policy returned. Terms of three or more characters use the index (SQLite FTS5
-trigram, PostgreSQL pg_trgm); shorter ones fall back to LIKE on the folded copy: on the body
-when a longer term narrowed the rows first, on titles only when the query has no longer term.
+Both backends receive the user's visible, filtered queryset and the parsed query, so ranking
+never widens what the policy returned. A resource matches when every element of the query (a
+word, a phrase, a prefix) is in its title or in one of its chunks: the words of a long report
+may be far apart. Ranking is BM25 on SQLite and `ts_rank_cd` on PostgreSQL, the title weighing
+more than the body, over the best chunk of each resource.
 """
 
 from django.db import connection
-from django.db.models import Case, FloatField, Q, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from ..models import SearchChunk
+from ..text import Query
+
+CHUNKS = SearchChunk._meta.db_table
 FTS = "library_search_fts"
-MIN_INDEXED = 3
-
-
-def _split(terms: list[str]) -> tuple[list[str], list[str]]:
-    return [t for t in terms if len(t) >= MIN_INDEXED], [t for t in terms if len(t) < MIN_INDEXED]
-
-
-def _fts_query(terms: list[str], column: str | None = None) -> str:
-    expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    return f"{{{column}}} : ({expression})" if column else expression
-
-
-def _like_q(terms: list[str], *, title_only: bool) -> Q:
-    q = Q()
-    for term in terms:
-        title = Q(search_document__title_folded__contains=term)
-        q &= title if title_only else title | Q(search_document__folded__contains=term)
-    return q
-
-
-def _title_bonus(terms: list[str]):
-    whole = " ".join(terms)
-    return Case(
-        When(search_document__title_folded__contains=whole, then=Value(1.0)),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
 
 
 class SqliteBackend:
-    def match(self, qs: QuerySet, terms: list[str], *, title_only: bool = False) -> QuerySet:
-        indexed, short = _split(terms)
-        if indexed:
-            column = "title_folded" if title_only else None
-            sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608 - constant name
-            # The query text is a bound parameter; only the constant table name is in the SQL.
-            qs = qs.filter(pk__in=RawSQL(sql, [_fts_query(indexed, column)]))  # noqa: S611
-        if short:
-            # A term of one or two letters alone matches titles only: in the body it would
-            # match most documents, by a full scan, and find nothing useful.
-            qs = qs.filter(_like_q(short, title_only=title_only or not indexed))
+    def _ids_with(self, expression: str) -> RawSQL:
+        # The expression is a bound parameter; only constant table names are in the SQL.
+        sql = (
+            f"SELECT resource_id FROM {CHUNKS} WHERE id IN "  # noqa: S608
+            f"(SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+        )
+        return RawSQL(sql, [expression])  # noqa: S611
+
+    def match(self, qs: QuerySet, query: Query, *, title_only: bool = False) -> QuerySet:
+        for element in query.elements:
+            qs = qs.filter(pk__in=self._ids_with(element.fts5(title_only=title_only)))
         return qs
 
-    def ranked_ids(self, base: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
-        """The page of matches in bm25 order, restricted to `base` (the visible, filtered rows).
+    def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
+        """The page of matches in BM25 order, restricted to `base` (the visible, filtered rows).
 
-        "+rowid" keeps SQLite from driving the FTS table by rowid: it would re-run the full-text
-        query once per visible row. `base` carries no FTS condition for the same reason.
+        The full-text query runs once, materialised, so SQLite never drives the FTS table by
+        rowid (it would re-run the query once per visible row).
         """
-        indexed, short = _split(terms)
-        if not indexed:
-            return _by_title_then_date(self.match(base, terms), terms, limit, offset)
-        # Short terms are checked on the rows the FTS query already narrowed (see match()).
-        inner_qs = self.match(base, terms) if short else base
-        inner, params = inner_qs.order_by().values("pk").query.sql_with_params()
-        # bm25 through the FTS5 "rank" column; the title column weighs five times the body.
-        sql = (
-            f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s AND rank MATCH 'bm25(5.0, 1.0)' "  # noqa: S608
-            f"AND +rowid IN ({inner}) ORDER BY rank, rowid DESC LIMIT %s OFFSET %s"
-        )
+        if not query:
+            return by_date(base, limit, offset)
+        inner, params = self.match(base, query).order_by().values("pk").query.sql_with_params()
+        any_of = " OR ".join(e.fts5() for e in query.elements)
+        sql = f"""
+            WITH m(id, score) AS MATERIALIZED (
+                SELECT rowid, bm25({FTS}, 5.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s)
+            SELECT c.resource_id FROM m JOIN {CHUNKS} c ON c.id = m.id
+            WHERE c.resource_id IN ({inner})
+            GROUP BY c.resource_id ORDER BY MIN(m.score), c.resource_id DESC
+            LIMIT %s OFFSET %s
+        """  # noqa: S608 - constant names; the values are bound parameters
         with connection.cursor() as cursor:
-            cursor.execute(sql, [_fts_query(indexed), *params, limit, offset])
+            cursor.execute(sql, [any_of, *params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
 
 class PostgresBackend:
-    def match(self, qs: QuerySet, terms: list[str], *, title_only: bool = False) -> QuerySet:
-        # LIKE on the folded text: pg_trgm's GIN indexes serve it for terms of 3+ characters,
-        # inside words too, which Khmer, Thai, Lao and Burmese (no spaces) need. As on SQLite,
-        # short terms alone match titles only.
-        indexed, _ = _split(terms)
-        return qs.filter(_like_q(terms, title_only=title_only or not indexed)) if terms else qs
+    def _ids_with(self, tsquery: str) -> RawSQL:
+        sql = f"SELECT resource_id FROM {CHUNKS} WHERE vector @@ %s::tsquery"  # noqa: S608
+        return RawSQL(sql, [tsquery])  # noqa: S611 - the query text is a bound parameter
 
-    def ranked_ids(self, base: QuerySet, terms: list[str], *, limit: int, offset: int) -> list[int]:
-        if not terms:
-            return _by_title_then_date(base, terms, limit, offset)
-        qs = self.match(base, terms)
-        rank = RawSQL(
-            "ts_rank(library_searchdocument.vector, plainto_tsquery('simple', %s))"
-            " + word_similarity(%s, library_searchdocument.title_folded)",
-            [" ".join(terms), " ".join(terms)],
-            output_field=FloatField(),
-        )
-        ordered = qs.annotate(_rank=rank + _title_bonus(terms)).order_by(
-            "-_rank", "-published_on", "-pk"
-        )
-        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+    def match(self, qs: QuerySet, query: Query, *, title_only: bool = False) -> QuerySet:
+        for element in query.elements:
+            qs = qs.filter(pk__in=self._ids_with(element.tsquery(title_only=title_only)))
+        return qs
+
+    def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
+        if not query:
+            return by_date(base, limit, offset)
+        inner, params = self.match(base, query).order_by().values("pk").query.sql_with_params()
+        any_of = " | ".join(f"({e.tsquery()})" for e in query.elements)
+        # ts_rank_cd weighs title words (A) 1.0 and body words (D) 0.1.
+        sql = f"""
+            SELECT c.resource_id FROM {CHUNKS} c
+            WHERE c.vector @@ %s::tsquery AND c.resource_id IN ({inner})
+            GROUP BY c.resource_id
+            ORDER BY MAX(ts_rank_cd(c.vector, %s::tsquery)) DESC, c.resource_id DESC
+            LIMIT %s OFFSET %s
+        """  # noqa: S608 - constant names; the values are bound parameters
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [any_of, *params, any_of, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
 
 
-def _by_title_then_date(qs: QuerySet, terms: list[str], limit: int, offset: int) -> list[int]:
-    if terms:
-        qs = qs.annotate(_rank=_title_bonus(terms)).order_by("-_rank", "-published_on", "-pk")
-    else:
-        qs = qs.order_by("-published_on", "-pk")
-    return list(qs.values_list("pk", flat=True)[offset : offset + limit])
+def by_date(qs: QuerySet, limit: int, offset: int) -> list[int]:
+    ordered = qs.order_by("-published_on", "-pk")
+    return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
 
 
 def backend():

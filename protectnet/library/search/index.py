@@ -1,25 +1,71 @@
-"""Keeping each resource's search document in step with its title, summary and current files.
+"""Keeping each resource's index in step with its title, summary and current files.
 
-On SQLite, triggers copy the document into the FTS5 table; on PostgreSQL the tsvector column is
-generated. So writing this one row is all the service has to do.
+The whole text goes through the one text pipeline (core/text.py) and is stored as index keys in
+chunks: nothing is cut, a 2,000-page report is found by its last word. On SQLite, triggers copy
+each chunk into the FTS5 table; on PostgreSQL each chunk carries its tsvector.
 """
 
+from django.db import connection, transaction
+
+from protectnet.core import text as pipeline
 from protectnet.core import versions
 
-from ..models import Resource, SearchDocument, VersionFile
-from ..text import fold, normalise
+from ..models import Resource, SearchChunk, SearchDocument, VersionFile
 
-# Enough for ranking and snippets; keeps a PostgreSQL tsvector well under its 1 MB limit.
-MAX_DOCUMENT_CHARS = 300_000
+# PostgreSQL keeps word positions up to 16,383 in a tsvector: a chunk stays below that, so
+# phrases are matched by exact positions on both databases.
+CHUNK_KEYS = 16_000
+# Each chunk repeats the last words of the one before: a phrase across the cut is still found.
+OVERLAP = 16
+# Snippets are cut from this much of the text; search itself reads every word.
+SNIPPET_CHARS = 300_000
+MAX_TITLE_KEYS = 300
 
 
 def document_text(summary: str, file_texts: list[str]) -> str:
     parts = [t.strip() for t in [summary, *file_texts] if t and t.strip()]
-    return normalise("\n\n".join(parts))[:MAX_DOCUMENT_CHARS]
+    return pipeline.normalise("\n\n".join(parts))
+
+
+def _lexemes(title: list[str], body: list[str]) -> str:
+    """A tsvector literal: title words weighted A, a gap, then the body's words."""
+    places: dict[str, list[str]] = {}
+    for position, key in enumerate(title, 1):
+        places.setdefault(key, []).append(f"{position}A")
+    for position, key in enumerate(body, len(title) + 2):
+        places.setdefault(key, []).append(str(position))
+    # A lexeme keeps at most 256 positions; more would be dropped by PostgreSQL anyway.
+    return " ".join(
+        "'" + key.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(spots[:256])
+        for key, spots in places.items()
+    )
+
+
+def chunks(resource_id: int, title: str, text: str) -> list[SearchChunk]:
+    """The index rows of one resource (unsaved)."""
+    title_keys = pipeline.keys(title)[:MAX_TITLE_KEYS]
+    body_keys = pipeline.keys(text)
+    rows, start, number = [], 0, 0
+    while True:
+        part = body_keys[start : start + CHUNK_KEYS]
+        head = title_keys if number == 0 else []
+        rows.append(
+            SearchChunk(
+                resource_id=resource_id,
+                number=number,
+                title=" ".join(head),
+                body=" ".join(part),
+                vector=_lexemes(head, part) if connection.vendor == "postgresql" else None,
+            )
+        )
+        start += CHUNK_KEYS - OVERLAP
+        number += 1
+        if start + OVERLAP >= len(body_keys):
+            return rows
 
 
 def refresh_resource(resource_id: int) -> None:
-    """Rebuild one resource's document from the database (title, summary, current files)."""
+    """Rebuild one resource's index from the database (title, summary, current files)."""
     row = Resource.objects.filter(pk=resource_id).values("title", "summary").first()
     if row is None:
         return
@@ -29,9 +75,12 @@ def refresh_resource(resource_id: int) -> None:
         .values_list("extracted_text", "findings_count")
     )
     text = document_text(row["summary"], [t for t, _ in files])
-    SearchDocument.objects.update_or_create(
-        resource_id=resource_id,
-        defaults={"text": text, "title_folded": fold(row["title"]), "folded": fold(text)},
-    )
-    Resource.objects.filter(pk=resource_id).update(text_findings=sum(n for _, n in files))
+    rows = chunks(resource_id, row["title"], text)
+    with transaction.atomic():
+        SearchDocument.objects.update_or_create(
+            resource_id=resource_id, defaults={"text": text[:SNIPPET_CHARS]}
+        )
+        SearchChunk.objects.filter(resource_id=resource_id).delete()
+        SearchChunk.objects.bulk_create(rows)
+        Resource.objects.filter(pk=resource_id).update(text_findings=sum(n for _, n in files))
     versions.touched(Resource)  # an update sends no signal; the findings count is cached

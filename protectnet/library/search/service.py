@@ -18,7 +18,7 @@ from protectnet.access.principal import principal_for
 from protectnet.core import versions
 
 from ..models import Resource, SearchDocument
-from ..text import query_terms
+from ..text import Query, parse
 from . import facets as facet_module
 from .backends import backend
 from .snippets import mark, snippet
@@ -89,7 +89,7 @@ class Hit:
 @dataclass
 class SearchResult:
     query: str
-    terms: list[str]
+    parsed: Query
     hits: list[Hit]
     total: int
     page: int
@@ -97,6 +97,11 @@ class SearchResult:
     facets: dict = field(default_factory=dict)
     restricted: list[Resource] = field(default_factory=list)
     restricted_total: int = 0  # RESTRICTED_SHOWN + 1 means "more than shown"
+
+    @property
+    def notice(self) -> str:
+        """What the reader should know about how the query was read."""
+        return self.parsed.notice
 
     @property
     def restricted_more(self) -> bool:
@@ -118,13 +123,15 @@ def search(
     with_facets: bool = True,
 ) -> SearchResult:
     filters = filters or SearchFilters()
-    terms = query_terms(query)
+    parsed = parse(query)
     page = min(max(1, page), MAX_PAGE)
     if offset is None:
         offset = (page - 1) * per_page
     engine = backend()
+    if parsed.wordless:
+        return SearchResult(query, parsed, [], 0, page, per_page)
     base = filters.apply(visible(user, Resource.objects.all()))
-    matched = engine.match(base, terms) if terms else base
+    matched = engine.match(base, parsed) if parsed else base
 
     def counted() -> tuple[int, dict]:
         if with_facets:
@@ -133,16 +140,16 @@ def search(
 
     # The total and facets read every matching row: once per version of the library, reader's
     # scope, query and filters. The page of hits itself is always read fresh.
-    parts = ("search", principal_for(user).scope, tuple(terms), filters, with_facets)
+    parts = ("search", principal_for(user).scope, parsed.elements, filters, with_facets)
     total, facets = versions.cached(VERSION, (*parts, get_language()), counted)
-    ids = engine.ranked_ids(base, terms, limit=per_page, offset=max(0, offset))
-    result = SearchResult(query, terms, _hits(ids, terms), total, page, per_page, facets)
+    ids = engine.ranked_ids(base, parsed, limit=per_page, offset=max(0, offset))
+    result = SearchResult(query, parsed, _hits(ids, parsed), total, page, per_page, facets)
     if not filters.any_metadata():
-        result.restricted, result.restricted_total = _restricted(user, terms, filters)
+        result.restricted, result.restricted_total = _restricted(user, parsed, filters)
     return result
 
 
-def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
+def _hits(ids: list[int], parsed: Query) -> list[Hit]:
     if not ids:
         return []
     rows = {
@@ -152,22 +159,18 @@ def _hits(ids: list[int], terms: list[str]) -> list[Hit]:
         .prefetch_related("topics", "languages", "countries")
     }
     documents = {}
-    if terms:
-        documents = {
-            pk: (text, folded)
-            for pk, text, folded in SearchDocument.objects.filter(pk__in=ids).values_list(
-                "pk", "text", "folded"
-            )
-        }
+    if parsed:
+        documents = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "text"))
+    marks = parsed.marks
     hits = []
     for pk in ids:
         resource = rows[pk]
-        text, folded = documents.get(pk, (resource.summary, ""))
+        text = documents.get(pk, resource.summary)
         hits.append(
             Hit(
                 resource,
-                mark(resource.title, terms) if terms else resource.title,
-                snippet(text, folded, terms) if terms else snippet(resource.summary, "", []),
+                mark(resource.title, marks) if parsed else resource.title,
+                snippet(text, marks),
             )
         )
     return hits
@@ -187,12 +190,12 @@ def restricted_queryset(user) -> QuerySet:
     return listed.filter(~Q(pk__in=readable))
 
 
-def _restricted(user, terms: list[str], filters: SearchFilters) -> tuple[list[Resource], int]:
+def _restricted(user, parsed: Query, filters: SearchFilters) -> tuple[list[Resource], int]:
     qs = restricted_queryset(user)
     if filters.organisation:
         qs = qs.filter(owner_organisation_id=filters.organisation)
-    if terms:
-        qs = backend().match(qs, terms, title_only=True)
+    if parsed:
+        qs = backend().match(qs, parsed, title_only=True)
     # Only the title and the owner leave this function: the template shows nothing else.
     qs = qs.select_related("owner_organisation").only(
         "pk", "title", "marking", "owner_organisation__name", "owner_organisation__acronym"
