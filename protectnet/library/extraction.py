@@ -11,13 +11,16 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import ExtractionStatus, FileKind, VersionFile
 
 log = logging.getLogger(__name__)
 
-# A resource's search document keeps at most this much text per file.
-MAX_TEXT_CHARS = 200_000
+# More text than any upload's worth (UPLOAD_MAX_BYTES of plain text): the cap only guards
+# against compressed formats that expand without end. A text past it is indexed up to the cap
+# and the file says so; nothing is cut silently.
+MAX_TEXT_CHARS = 30_000_000
 SYNC_EXTRACT_MAX_BYTES = getattr(settings, "LIBRARY_SYNC_EXTRACT_MAX_BYTES", 2 * 1024 * 1024)
 
 
@@ -99,7 +102,15 @@ def extract_text(kind: str, data: bytes) -> str:
         raise
     except Exception as exc:  # noqa: BLE001 - every parser failure means "could not be read"
         raise ExtractionError(f"{type(exc).__name__}: {exc}"[:250]) from exc
-    return text.replace("\x00", "")[:MAX_TEXT_CHARS]
+    return text.replace("\x00", "")
+
+
+def _cut_note(text: str) -> str:
+    if len(text) <= MAX_TEXT_CHARS:
+        return ""
+    return _("Only the first %(n)s characters of this file's text are searchable.") % {
+        "n": f"{MAX_TEXT_CHARS:,}"
+    }
 
 
 def count_findings(text: str) -> int:
@@ -125,8 +136,8 @@ def extract_file(file: VersionFile) -> VersionFile:
         file.findings_count = 0
     else:
         file.extraction_status = ExtractionStatus.DONE
-        file.extraction_error = ""
-        file.extracted_text = text
+        file.extraction_error = _cut_note(text)
+        file.extracted_text = text[:MAX_TEXT_CHARS]
         file.findings_count = count_findings(text)
     with transaction.atomic():
         file.save(

@@ -104,3 +104,26 @@ def test_new_version_replaces_the_searched_text_and_keeps_history(world, login):
     response = login(world.kh_member).get(f"/library/files/{old_file.pk}/download/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"first edition about otters"
+
+
+def test_a_long_upload_is_searchable_to_its_last_word(world):
+    words = " ".join(f"paragraph{i % 500}" for i in range(60_000))
+    resource = _create(world, "long.txt", (words + " finalword").encode())
+    file = VersionFile.objects.get(version__resource=resource)
+    assert len(file.extracted_text) > 500_000
+    assert file.extraction_error == ""
+    assert [h.resource.pk for h in search(world.kh_member, "finalword").hits] == [resource.pk]
+
+
+def test_text_past_the_cap_is_said_on_the_page_not_cut_silently(world, login, monkeypatch):
+    monkeypatch.setattr(extraction, "MAX_TEXT_CHARS", 20)
+    resource = _create(world, "cut.txt", b"the first words then the words that are cut off")
+    page = login(world.kh_member).get(f"/library/{resource.pk}/").content.decode()
+    assert "Only the first 20 characters of this file" in page
+
+
+def test_a_file_waiting_for_its_text_shows_being_indexed(world, login, monkeypatch, database_tasks):
+    monkeypatch.setattr(services, "SYNC_EXTRACT_MAX_BYTES", 10)
+    resource = _create(world, "big.docx", samples.docx("Big", ["The quokka chapter."]))
+    page = login(world.kh_member).get(f"/library/{resource.pk}/").content.decode()
+    assert "Being indexed" in page
