@@ -15,6 +15,7 @@ Steps for one text:
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 SEVERITIES = ("avoid", "use_with_care", "info")
@@ -145,8 +146,15 @@ def _starts_regex(index) -> re.Pattern | None:
 class Matcher:
     """A compiled term list. Immutable once built; safe to share between threads."""
 
-    def __init__(self, entries: list[Entry], *, safe_phrases: list[str] = ()):
+    def __init__(
+        self,
+        entries: list[Entry],
+        *,
+        safe_phrases: list[str] = (),
+        rules: Callable[[str], list[tuple[int, int, Entry]]] | None = None,
+    ):
         self.entries = entries
+        self._rules = rules
         by_key: dict[str, list[tuple[str, Entry]]] = {}
         for entry in entries:
             for variant in entry.variants:
@@ -182,6 +190,8 @@ class Matcher:
             return []
         norm, to_original = normalise(text)
         raw = self._raw_hits(norm, include_info)
+        if self._rules is not None:
+            raw += self._rules(norm)
         if not raw:
             return []
         # Context first, so a near-child phrase that does not apply cannot hide an overlapping one.
@@ -198,6 +208,7 @@ class Matcher:
         for start, end, entry in kept:
             if self._inside_safe_phrase(norm, start, end):
                 continue
+            end = _without_closing_quote(norm, quoted_spans, start, end)
             quoted = (
                 _in_spans(quoted_spans, start, end)
                 or _within(title_spans, start, end)
@@ -324,6 +335,16 @@ def _in_spans(spans, start: int, end: int) -> bool:
     # Spans come from one left-to-right scan: sorted and disjoint.
     k = bisect.bisect_left(spans, (start, -1)) - 1
     return k >= 0 and spans[k][0] < start and end < spans[k][1]
+
+
+def _without_closing_quote(norm: str, spans, start: int, end: int) -> int:
+    """A plural's possessive apostrophe ("tourists'") that is in fact the closing quotation mark
+    of 'child sex tourists' is left out of the match, so the match counts as quoted."""
+    if end - start < 2 or norm[end - 1] not in "'\u2019":
+        return end
+    k = bisect.bisect_left(spans, (start, -1)) - 1
+    closes = k >= 0 and spans[k][0] < start and spans[k][1] == end
+    return end - 1 if closes else end
 
 
 def _within(spans, start: int, end: int) -> bool:

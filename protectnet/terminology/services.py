@@ -18,6 +18,7 @@ from protectnet.access import audit
 from protectnet.access.policy import require
 
 from .matching import Entry, Matcher
+from .patterns import context_hits
 
 VERSION_KEY = "terminology:version"
 BLOCKING = ("avoid", "use_with_care")
@@ -152,7 +153,8 @@ def build_matcher() -> Matcher:
         # A database without the list (a flushed test database): the shipped list applies.
         rows = read_csv()
     entries = [_entry(row) for row in rows]
-    return Matcher(entries, safe_phrases=SAFE_PHRASES + _safe_from_preferred(entries))
+    safe = SAFE_PHRASES + _safe_from_preferred(entries)
+    return Matcher(entries, safe_phrases=safe, rules=context_hits)
 
 
 def _lines(value: str) -> tuple[str, ...]:
