@@ -32,6 +32,8 @@ def build(scale, rng: random.Random) -> dict:
         )
         for i in range(scale.organisations)
     ]
+    for org in orgs:
+        org.refresh_search_text()  # bulk_create writes what the services would, copies included
     Organisation.objects.bulk_create(orgs, batch_size=BATCH)
     org_ids = list(Organisation.objects.order_by("id").values_list("id", flat=True))
     people = [
@@ -45,6 +47,8 @@ def build(scale, rng: random.Random) -> dict:
         )
         for i in range(scale.people)
     ]
+    for person in people:
+        person.refresh_search_text()
     Person.objects.bulk_create(people, batch_size=BATCH)
     person_ids = list(Person.objects.order_by("id").values_list("id", flat=True))
     Membership.objects.bulk_create(

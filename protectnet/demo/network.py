@@ -32,6 +32,7 @@ from protectnet.network.models import (
     Vetting,
     VettingLevel,
 )
+from protectnet.network.search import search_copy
 from protectnet.network.text import fold
 
 SEED = 2026
@@ -73,6 +74,7 @@ def _organisations(countries) -> dict[str, Organisation]:
                 "parent": result.get(parent),
                 "verified": True,
                 "website": f"https://{acronym.lower().replace(' ', '-')}.{DEMO_DOMAIN}",
+                "search_text": search_copy(name, acronym),
             },
         )
         result[name] = org

@@ -15,7 +15,17 @@ from .models import (
     Sector,
     VettingLevel,
 )
+from .search import query_error
 from .text import split_languages, split_tags
+
+
+def clean_query(form: forms.Form) -> str:
+    """A search the directory can run, or the field's error saying why not."""
+    q = form.cleaned_data.get("q", "")
+    error = query_error(q, max_length=form.fields["q"].max_length)
+    if error:
+        raise forms.ValidationError(error)
+    return q
 
 
 class DirectorySearchForm(forms.Form):
@@ -30,6 +40,8 @@ class DirectorySearchForm(forms.Form):
         label=_("Language code"), required=False, max_length=12, help_text=_("e.g. km, th, en")
     )
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    clean_q = clean_query
 
     def __init__(self, *args, countries=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,6 +167,8 @@ class FocalPointSearchForm(forms.Form):
         help_text=_("At least two letters; people of this country only."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+    clean_q = clean_query
 
 
 class FocalPointForm(forms.Form):

@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 
 from protectnet.access.markings import Marking
 
-from .text import fold
+from .search import organisation_parts, person_parts, search_copy
 
 
 class Region(models.TextChoices):
@@ -60,6 +60,13 @@ class Country(models.Model):
         return str(self.code.name)
 
 
+def unsearched_index(name: str) -> models.Index:
+    """Rows whose search copy is still empty (bulk-loaded by another tool): the search's
+    fallback arm reads them from this small index, so PostgreSQL can OR it with the trigram
+    index on the copy instead of scanning the table."""
+    return models.Index(fields=["id"], condition=Q(search_text=""), name=name)
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=255)
     acronym = models.CharField(max_length=32, blank=True)
@@ -70,10 +77,13 @@ class Organisation(models.Model):
     )
     website = models.URLField(blank=True)
     verified = models.BooleanField(default=False)
+    # Name and acronym as the pipeline's words (network/search.py); written with them.
+    search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["name"]
+        indexes = [unsearched_index("network_org_unsearched_idx")]
         constraints = [
             models.UniqueConstraint(
                 Lower("name"),
@@ -87,6 +97,9 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def refresh_search_text(self) -> None:
+        self.search_text = search_copy(*organisation_parts(self))
 
     @property
     def is_law_enforcement(self) -> bool:
@@ -118,8 +131,8 @@ class Person(models.Model):
     consent_participant_list = models.BooleanField(default=False)
     consent_participant_list_at = models.DateTimeField(null=True, blank=True)
     erased_at = models.DateTimeField(null=True, blank=True)
-    # Names, title and expertise folded (lower case, no diacritics) so that "nguyen" finds
-    # "Nguyễn" on SQLite and PostgreSQL alike; written by the services, never shown.
+    # Names, title and expertise as the pipeline's words (network/search.py), so that "nguyen"
+    # finds "Nguyễn" and "ចាន់ធា" finds "សុខចាន់ធា"; written with them, never shown.
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -129,7 +142,10 @@ class Person(models.Model):
         verbose_name_plural = "people"
         # The directory and the API list people by name then id: a page of them is read from
         # this index instead of sorting the whole directory.
-        indexes = [models.Index(fields=["full_name", "id"], name="network_person_name_idx")]
+        indexes = [
+            models.Index(fields=["full_name", "id"], name="network_person_name_idx"),
+            unsearched_index("network_person_unsearched_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -149,8 +165,7 @@ class Person(models.Model):
         return self.preferred_name or self.full_name
 
     def refresh_search_text(self) -> None:
-        parts = [self.full_name, self.preferred_name, self.job_title, *self.expertise]
-        self.search_text = fold(" ".join(str(p) for p in parts if p))
+        self.search_text = search_copy(*person_parts(self))
 
     @property
     def current_memberships(self) -> list:

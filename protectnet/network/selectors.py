@@ -30,7 +30,7 @@ from .models import (
     Sector,
     Vetting,
 )
-from .text import fold
+from .search import query_error, query_words, words_match
 
 # A country page lists this many organisations per sector and links to the filtered list for
 # the rest; the focal point search shows this many people and asks for more letters beyond.
@@ -76,25 +76,30 @@ def _current_in(**lookup) -> QuerySet:
     return Membership.objects.filter(Membership.current_q(), **lookup).values("person_id")
 
 
+def _people_matching(q: str) -> QuerySet:
+    """Ids of people whose own words, or whose current organisation's words, begin with each
+    word of `q`. One union of two index-served halves: an OR of the two inside one WHERE
+    would make PostgreSQL scan every person."""
+    found = query_words(q)
+    own = Person.objects.filter(
+        words_match(found, fallback=("full_name", "preferred_name", "job_title"))
+    )
+    organisations = Organisation.objects.filter(_organisation_match(q, found)).values("pk")
+    by_organisation = _current_in(organisation__in=organisations).order_by()
+    return own.order_by().values("pk").union(by_organisation)
+
+
+def _organisation_match(q: str, found: list[str]) -> Q:
+    """Organisations by the words of their name and acronym; the acronym as typed as well."""
+    return words_match(found, fallback=("name", "acronym")) | Q(acronym__iexact=q.strip())
+
+
 def person_list(*, user, filters: DirectoryFilters | None = None) -> QuerySet:
     """The directory: people the user may see, filtered, with their current organisations."""
     f = filters or DirectoryFilters()
     qs = visible(user, Person.objects.filter(erased_at__isnull=True))
     if f.q.strip():
-        folded = fold(f.q)
-        by_org = _current_in(organisation__name__icontains=f.q.strip()) | _current_in(
-            organisation__acronym__iexact=f.q.strip()
-        )
-        # The folded copy finds "nguyen" in "Nguyễn"; the plain match covers rows written
-        # outside the services (bulk loads by other tools) whose folded copy is still empty.
-        text = f.q.strip()
-        qs = qs.filter(
-            Q(search_text__contains=folded)
-            | Q(full_name__icontains=text)
-            | Q(preferred_name__icontains=text)
-            | Q(job_title__icontains=text)
-            | Q(pk__in=by_org)
-        )
+        qs = qs.filter(pk__in=_people_matching(f.q)) if not query_error(f.q) else qs.none()
     if f.country:
         qs = qs.filter(pk__in=_current_in(organisation__country__code=f.country.upper()))
     if f.sector:
@@ -154,7 +159,8 @@ def organisation_list(
 ) -> QuerySet:
     qs = visible(user, Organisation.objects.all())
     if q.strip():
-        qs = qs.filter(Q(name__icontains=q.strip()) | Q(acronym__iexact=q.strip()))
+        match = _organisation_match(q, query_words(q)) if not query_error(q) else None
+        qs = qs.filter(match) if match is not None else qs.none()
     if country:
         qs = qs.filter(country__code=country.upper())
     if sector:

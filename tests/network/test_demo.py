@@ -117,3 +117,9 @@ def test_load_demo_command_prints_the_accounts(db, settings, capsys):
     call_command("load_demo", "--print-accounts")
     out = capsys.readouterr().out
     assert "focal.kh@protectnet.test" in out
+
+
+def test_the_demo_writes_search_copies_so_its_names_are_found_by_their_words(loaded):
+    assert not Organisation.objects.filter(search_text="").exists()
+    assert not Person.objects.filter(search_text="").exists()
+    assert Person.objects.filter(search_text__startswith=" ", search_text__endswith=" ").exists()

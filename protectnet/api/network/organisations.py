@@ -4,11 +4,12 @@ from dataclasses import replace
 
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
+from pydantic import field_validator
 
 from protectnet.access.routes import requires
 from protectnet.network import selectors, services
 
-from .common import Paging
+from .common import Paging, checked_query
 
 router = Router()
 
@@ -34,6 +35,11 @@ class OrganisationFilters(Paging):
     q: str = Field("", max_length=200)
     country: str = Field("", max_length=2)
     sector: str = Field("", max_length=32)
+
+    @field_validator("q")
+    @classmethod
+    def runnable_query(cls, q: str) -> str:
+        return checked_query(q)
 
 
 class OrganisationIn(Schema):

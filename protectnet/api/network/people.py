@@ -5,13 +5,14 @@ from dataclasses import replace
 from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
+from pydantic import field_validator
 
 from protectnet.access.routes import requires
 from protectnet.api.paging import AFTER_HELP, page
 from protectnet.core.pagination import bounded_count
 from protectnet.network import selectors, services
 
-from .common import Paging
+from .common import Paging, checked_query
 
 router = Router()
 
@@ -51,6 +52,11 @@ class PersonFilters(Paging):
     organisation: int | None = Field(None, ge=1)
     expertise: str = Field("", max_length=60)
     language: str = Field("", max_length=12)
+
+    @field_validator("q")
+    @classmethod
+    def runnable_query(cls, q: str) -> str:
+        return checked_query(q)
 
 
 class PersonFields(Schema):

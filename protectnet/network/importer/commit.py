@@ -118,10 +118,13 @@ def commit_organisations(checks: list[RowCheck]) -> dict:
         org = existing.get(check.target_id) if check.target_id else Organisation()
         org.name, org.acronym, org.sector = values["name"], values["acronym"], values["sector"]
         org.country_id, org.website = values["country_id"], values["website"]
+        org.refresh_search_text()
         (updates if check.target_id else creates).append(org)
     Organisation.objects.bulk_create(creates, batch_size=BATCH)
     Organisation.objects.bulk_update(
-        updates, ["name", "acronym", "sector", "country", "website"], batch_size=BATCH
+        updates,
+        ["name", "acronym", "sector", "country", "website", "search_text"],
+        batch_size=BATCH,
     )
     _link_parents(checks, creates + updates)
     versions.touched(Organisation)  # bulk writes send no signal; cached reports name agencies

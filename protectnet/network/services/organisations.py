@@ -36,6 +36,7 @@ def organisation_create(*, actor, data: OrganisationInput, request=None) -> Orga
     organisation = Organisation(**{name: getattr(data, name) for name in FIELDS})
     require(actor, "network.organisation.create", organisation)
     organisation.full_clean()
+    organisation.refresh_search_text()
     with transaction.atomic():
         organisation.save()
         audit.record("network.organisation.created", actor=actor, obj=organisation, request=request)
@@ -58,8 +59,9 @@ def organisation_update(
         raise ValidationError({"parent": ["An organisation cannot be its own parent."]})
     organisation.full_clean()
     if changed:
+        organisation.refresh_search_text()
         with transaction.atomic():
-            organisation.save(update_fields=changed)
+            organisation.save(update_fields=[*changed, "search_text"])
             audit.record(
                 "network.organisation.updated",
                 actor=actor,

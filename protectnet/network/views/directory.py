@@ -19,8 +19,11 @@ def _search(request: HttpRequest):
     countries = list(selectors.country_choices(user=request.user))
     form = DirectorySearchForm(request.GET or None, countries=countries)
     cleaned = form.cleaned_data if form.is_valid() else {}
+    # A search that cannot be run goes on as typed, and the selector lists nobody for it:
+    # dropping it like a bad filter would list everyone.
+    q = form.data.get("q", "") if "q" in form.errors else cleaned.get("q", "")
     filters = selectors.DirectoryFilters(
-        q=cleaned.get("q", ""),
+        q=q,
         country=cleaned.get("country", ""),
         sector=cleaned.get("sector", ""),
         organisation=cleaned.get("organisation"),
@@ -40,6 +43,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         person.show_contact = selectors.contact_visible(request.user, person)
     context = {
         "form": form,
+        "filters_ignored": any(name != "q" for name in form.errors),
         "page_obj": page,
         "querystring": querystring_without(request.GET, "page"),
         "export_params": [

@@ -14,12 +14,13 @@ from protectnet.core.pagination import paginate
 from .. import selectors, services
 from ..forms import OrganisationForm
 from ..models import Organisation, Sector
+from ..search import MAX_QUERY, query_error
 from .common import querystring_without
 
 
 @requires("network.directory.view")
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "")[:200]
+    q = request.GET.get("q", "")
     country = request.GET.get("country", "")[:2]
     sector = request.GET.get("sector", "")[:32]
     qs = selectors.organisation_list(user=request.user, q=q, country=country, sector=sector)
@@ -28,7 +29,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page_obj": page_obj,
         "querystring": querystring_without(request.GET, "page"),
-        "q": q,
+        "q": q[:MAX_QUERY].replace("\x00", ""),
+        "search_error": query_error(q),
         "country": country.upper(),
         "sector": sector,
         "countries": selectors.country_choices(user=request.user),
