@@ -12,8 +12,8 @@ from .models import Term
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
     form = TermForm
-    list_display = ("label", "severity", "context", "active", "updated_at")
-    list_filter = ("severity", "context", "active")
+    list_display = ("label", "language", "severity", "context", "active", "updated_at")
+    list_filter = ("language", "severity", "context", "active")
     search_fields = ("label", "variants", "preferred")
     readonly_fields = ("created_at", "updated_at", "updated_by")
 

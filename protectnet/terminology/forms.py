@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Term, split_lines
+from .models import Language, Term, split_lines
 from .services import check_fields
 
 CONFIRM_FIELD = "terminology_confirmed"
@@ -83,11 +83,18 @@ class LinesField(forms.CharField):
 class TermForm(forms.ModelForm):
     variants = LinesField(label=_("Variants"), help_text=Term._meta.get_field("variants").help_text)
     preferred = LinesField(label=_("Preferred terms"), help_text=_("One per line."))
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=Language.choices,
+        required=False,
+        help_text=_("The language of the variants; a label may repeat in another language."),
+    )
 
     class Meta:
         model = Term
         fields = [
             "label",
+            "language",
             "variants",
             "preferred",
             "reason",
@@ -102,3 +109,8 @@ class TermForm(forms.ModelForm):
             "exceptions": forms.Textarea(attrs={"rows": 3}),
             "source": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def clean_language(self) -> str:
+        # A client that predates languages sends none: a new term is English, an edit keeps its.
+        chosen = self.cleaned_data.get("language")
+        return chosen or (self.instance.language if self.instance.pk else Language.EN)

@@ -87,6 +87,7 @@ class Entry:
     severity: str
     context: str  # "always" | "near_child_terms"
     source: str = ""
+    language: str = "en"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,11 @@ from django.db import transaction
 from protectnet.access import audit
 from protectnet.access.policy import require
 
-from .matching import Entry, Matcher
+from .languages import Named, language_names, script_names, scripts_in, scripts_of_terms
+from .matching import Entry, Hit, Matcher
+from .models import Language
 from .patterns import context_hits
+from .segmented import SegmentedMatcher
 
 VERSION_KEY = "terminology:version"
 BLOCKING = ("avoid", "use_with_care")
@@ -49,6 +52,7 @@ class Finding:
     exceptions: str = ""
     source: str = ""
     term_severity: str = ""  # the term's own severity, before any lowering
+    language: str = "en"  # the language of the term list the term belongs to
 
     @property
     def blocking(self) -> bool:
@@ -63,6 +67,55 @@ _state: dict = {"matcher": None, "version": None, "checked_at": 0.0}
 # How often a process asks the shared cache whether another process changed the list. With a
 # database cache each ask is a query, so not on every call.
 RECHECK_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a writer sees: the findings, and what the text was checked against."""
+
+    findings: list[Finding]
+    languages: list[Named]  # the languages whose terms were applied
+    scripts: list[Named]  # the scripts found in the text
+
+
+class Checker:
+    """English through the phrase matcher (forms, quotations, titles of laws, context rules);
+    the other languages on the words of the shared text pipeline. Immutable once built."""
+
+    def __init__(self, english: Matcher, others: SegmentedMatcher, scripts: dict):
+        self.english, self.others = english, others
+        self.scripts_by_language = scripts  # {language: frozenset of scripts}
+
+    def find(self, text: str, *, include_info: bool = False) -> list[Hit]:
+        hits = self.english.find(text, include_info=include_info)
+        hits += self.others.find(text, include_info=include_info)
+        return _without_overlaps(hits)
+
+    def languages_for(self, scripts: list[str]) -> list[str]:
+        present, order = set(scripts), list(Language.values)
+        codes = [code for code, own in self.scripts_by_language.items() if own & present]
+        return sorted(codes, key=lambda c: order.index(c) if c in order else len(order))
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """In text order; of two overlapping hits (a loan word in two lists) the longer one."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def check_report(text: str, *, include_info: bool = False) -> CheckResult:
+    """The findings of `text` and which languages' terms and which scripts that covered."""
+    checker = get_matcher()
+    scripts = scripts_in(text)
+    return CheckResult(
+        findings=check_text(text, include_info=include_info, matcher=checker),
+        languages=language_names(checker.languages_for(scripts)),
+        scripts=script_names(scripts),
+    )
 
 
 def check_text(text: str, *, include_info: bool = False, matcher=None) -> list[Finding]:
@@ -85,6 +138,7 @@ def check_text(text: str, *, include_info: bool = False, matcher=None) -> list[F
             exceptions=h.entry.exceptions,
             source=h.entry.source,
             term_severity=h.entry.severity,
+            language=h.entry.language,
         )
         for h in hits
     ]
@@ -102,7 +156,7 @@ def check_fields(values: dict[str, str], *, include_info: bool = False) -> dict[
 
 
 # -- the cached matcher ------------------------------------------------------------------------
-def get_matcher() -> Matcher:
+def get_matcher() -> Checker:
     matcher, local_version = _state["matcher"], _state["version"]
     now = time.monotonic()
     if matcher is not None and now - _state["checked_at"] < RECHECK_SECONDS:
@@ -133,8 +187,8 @@ def invalidate() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def build_matcher() -> Matcher:
-    from .data import read_csv
+def build_matcher() -> Checker:
+    from .data import read_all
     from .models import Term
 
     rows = list(
@@ -147,14 +201,25 @@ def build_matcher() -> Matcher:
             "source",
             "severity",
             "context",
+            "language",
         )
     )
     if not rows and not Term.objects.exists():
-        # A database without the list (a flushed test database): the shipped list applies.
-        rows = read_csv()
+        # A database without the list (a flushed test database): the shipped lists apply.
+        rows = read_all()
     entries = [_entry(row) for row in rows]
-    safe = SAFE_PHRASES + _safe_from_preferred(entries)
-    return Matcher(entries, safe_phrases=safe, rules=context_hits)
+    english = [e for e in entries if e.language == "en"]
+    others = [e for e in entries if e.language != "en"]
+    by_language: dict[str, list[str]] = {"en": ["English"]}  # the context rules are English
+    for entry in entries:
+        by_language.setdefault(entry.language, []).extend(entry.variants)
+    return Checker(
+        Matcher(
+            english, safe_phrases=SAFE_PHRASES + _safe_from_preferred(english), rules=context_hits
+        ),
+        SegmentedMatcher(others, safe_phrases=_preferred_phrases(others)),
+        scripts_of_terms(by_language),
+    )
 
 
 def _lines(value: str) -> tuple[str, ...]:
@@ -171,7 +236,19 @@ def _entry(row: dict) -> Entry:
         severity=row["severity"],
         context=row["context"],
         source=row.get("source", ""),
+        language=row.get("language", "en"),
     )
+
+
+def _preferred_phrases(entries: list[Entry]) -> list[str]:
+    """Preferred terms, each script's form of them ("儿童性虐待材料 / 兒童性虐待材料"), without
+    notes in parentheses: never flagged, even where they contain a discouraged phrase."""
+    phrases = []
+    for entry in entries:
+        for preferred in entry.preferred:
+            plain = re.sub(r"\([^)]*\)", " ", preferred)
+            phrases += [p.strip() for p in plain.split(" / ") if p.strip()]
+    return phrases
 
 
 def _safe_from_preferred(entries: list[Entry]) -> list[str]:
@@ -206,6 +283,7 @@ class TermInput:
     source: str = ""
     context: str = "always"
     active: bool = True
+    language: str = "en"
 
     @classmethod
     def of(cls, term) -> "TermInput":

@@ -25,12 +25,12 @@ def highlight(text: str, findings) -> list[tuple[str, object]]:
 @requires("terminology.check")
 def check(request):
     form = CheckForm(request.POST or None)
-    findings, pieces = None, []
+    findings, pieces, result = None, [], None
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        findings = services.check_text(text, include_info=form.cleaned_data["include_info"])
-        pieces = highlight(text, findings)
-    context = {"form": form, "findings": findings, "pieces": pieces}
+        result = services.check_report(text, include_info=form.cleaned_data["include_info"])
+        findings, pieces = result.findings, highlight(text, result.findings)
+    context = {"form": form, "findings": findings, "pieces": pieces, "result": result}
     if request.headers.get("HX-Request") and request.method == "POST":
         return render(request, "terminology/_results.html", {**context, "oob": True})
     return render(request, "terminology/check.html", context)

@@ -25,15 +25,30 @@ class FindingOut(Schema):
     exceptions: str
     severity: str = Field(..., description="avoid | use_with_care | info (lowered when quoted)")
     quoted: bool = Field(..., description="Inside quotation marks or the title of a law/treaty.")
+    language: str = Field("en", description="The language of the term list the term is from.")
+
+
+class CheckedNameOut(Schema):
+    code: str
+    name: str
 
 
 class CheckOut(Schema):
     count: int
     findings: list[FindingOut]
+    languages_checked: list[CheckedNameOut] = Field(
+        ..., description="The languages whose term lists apply to the scripts of the text."
+    )
+    scripts_found: list[CheckedNameOut] = Field(..., description="The scripts the text is written in.")
 
 
 @router.post("/terminology/check", response=CheckOut, summary="Find discouraged terms in a text")
 @requires("terminology.check")
 def terminology_text_check(request, payload: CheckIn):
-    findings = services.check_text(payload.text, include_info=payload.include_info)
-    return CheckOut(count=len(findings), findings=[f.to_dict() for f in findings])
+    result = services.check_report(payload.text, include_info=payload.include_info)
+    return CheckOut(
+        count=len(result.findings),
+        findings=[f.to_dict() for f in result.findings],
+        languages_checked=[vars(n) for n in result.languages],
+        scripts_found=[vars(n) for n in result.scripts],
+    )

@@ -11,6 +11,7 @@ router = Router()
 class TermOut(Schema):
     id: int
     label: str
+    language: str
     variants: list[str]
     preferred: list[str]
     reason: str
@@ -26,6 +27,7 @@ def terminology_term_list(request):
         TermOut(
             id=t.pk,
             label=t.label,
+            language=t.language,
             variants=t.variant_list,
             preferred=t.preferred_list,
             reason=t.reason,
