@@ -12,7 +12,8 @@ For matching, a text goes through:
    Simplified (OpenCC), apostrophes dropped ("O'Brien" is "obrien");
 4. a key for the index: English spelling variants made one (offence/offense,
    organisation/organization) then the Snowball stem of the word's script (English for Latin
-   script, Hindi for Devanagari, Tamil); other scripts keep the folded word.
+   script, Hindi for Devanagari, Tamil); Thai, Lao and Khmer nouns without their nominalising
+   prefix; other scripts keep the folded word.
 
 The original text is kept for display: every token remembers where it came from.
 """
@@ -20,8 +21,8 @@ The original text is kept for display: every token remembers where it came from.
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import icu
 import opencc
@@ -165,12 +166,25 @@ def _script_language(word: str) -> str | None:
     return None
 
 
+# Thai, Lao and Khmer make nouns by a prefix the dictionaries keep inside the word ("การสืบสวน",
+# investigation, is one word; "สืบสวน", investigate, another): like a stemmer, the key leaves
+# the prefix out, so either form finds the other.
+_NOMINAL_PREFIXES = ("การ", "ความ", "ການ", "ຄວາມ", "ការ", "សេចក្តី", "សេចក្ដី", "ភាព")
+
+
+def _without_nominal_prefix(word: str) -> str:
+    for prefix in _NOMINAL_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The index key of a folded word: its stem where its script has a stemmer."""
     language = _script_language(word)
     if language is None:
-        return word
+        return _without_nominal_prefix(word) if is_unspaced(word) else word
     if language == "english":
         word = us_spelling(word)
     return _stemmer(language).stemWord(word) or word
@@ -184,8 +198,7 @@ _WORD_STATUS = 100
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3400-\u9fff]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a long report makes hundreds of thousands
     word: str  # folded, as typed otherwise: names, prefixes
     key: str  # the stem: what the index stores and queries ask for
     start: int  # where the word is in the original text
@@ -254,15 +267,27 @@ def tokens(text: str) -> list[Token]:
     if not text:
         return []
     cleaned, origin = _clean(text)
+    segments = list(_segments(cleaned))
     out = []
-    for start, end in _segments(cleaned):
+    for i, (start, end) in enumerate(segments):
         word = fold_word(cleaned[start:end])
-        if not word:
+        if not word or _prefix_of_next(word, end, segments, i):
             continue
         if origin is not None:
             start, end = origin[start], origin[end - 1] + 1
         out.append(Token(word, stem(word), start, end))
     return out
+
+
+def _prefix_of_next(word: str, end: int, segments: list, i: int) -> bool:
+    """A nominalising prefix the dictionary cut off the word it belongs to ("การ|สืบสวน" alone,
+    "การสืบสวน" in a sentence): left out, as the key of the whole word leaves it out."""
+    return (
+        word in _NOMINAL_PREFIXES
+        and i + 1 < len(segments)
+        and segments[i + 1][0] == end
+        and segments[i + 1][1] - end >= 2
+    )
 
 
 def keys(text: str) -> list[str]:

@@ -82,8 +82,11 @@ def _element(raw: str, *, quoted: bool) -> Element | None:
     if not found:
         return None
     last = found[-1]
-    prefix = star or (pipeline.is_unspaced(last.word) and len(last.word) > 1 and not quoted)
-    keys = [t.key for t in found[:-1]] + [last.word if prefix else last.key]
+    unspaced = pipeline.is_unspaced(last.word)
+    prefix = star or (unspaced and len(last.word) > 1 and not quoted)
+    # A typed prefix is matched as typed ("investig*"); in a script without spaces the key is
+    # already the word as written, less a nominalising prefix the index leaves out too.
+    keys = [t.key for t in found[:-1]] + [last.key if unspaced or not star else last.word]
     return Element(tuple(keys), prefix)
 
 

@@ -137,3 +137,17 @@ def test_bad_queries_get_an_answer_not_an_error(world, query):
     make_resource(world.kh_ngo, title="Anything", text="investigation")
     result = search(world.kh_member, query)
     assert result.total >= 0
+
+
+@pytest.mark.parametrize(
+    "text,query",
+    [
+        ("មគ្គុទ្ទេសក៍សម្រាប់ការស៊ើបអង្កេត", "ស៊ើបអង្កេត"),  # Khmer: investigation / investigate
+        ("คู่มือการสืบสวนคดีออนไลน์", "สืบสวน"),  # Thai
+        ("ປຶ້ມຄູ່ມືການສືບສວນ", "ສືບສວນ"),  # Lao
+        ("คู่มือสืบสวนคดีออนไลน์", "การสืบสวน"),
+    ],
+)
+def test_a_verb_finds_its_noun_in_scripts_without_spaces(world, text, query):
+    r = make_resource(world.kh_ngo, title="-", text=text)
+    assert _found(world.kh_member, query) == [r.pk]

@@ -11,8 +11,9 @@ from django.utils.safestring import SafeString, mark_safe
 from protectnet.core import text as pipeline
 
 WINDOW = 90
-BLOCK = 4_000  # the text is read block by block until a hit: most hits are near the start
+BLOCK = 2_000  # the text is read block by block until a hit: most hits are near the start
 EDGE = 40  # blocks overlap, so a word cut by one block is whole in the next
+SCAN_CHARS = 300_000  # the stored text for snippets is no longer (search/index.py)
 
 
 def _spans(text: str, marks, offset: int = 0) -> list[tuple[int, int]]:
@@ -20,7 +21,8 @@ def _spans(text: str, marks, offset: int = 0) -> list[tuple[int, int]]:
     return [
         (t.start + offset, t.end + offset)
         for t in pipeline.tokens(text)
-        if t.key in keys or (prefixes and t.word.startswith(prefixes))
+        if t.key in keys
+        or (prefixes and (t.word.startswith(prefixes) or t.key.startswith(prefixes)))
     ]
 
 
@@ -42,24 +44,44 @@ def _render(text: str, spans, start: int, end: int) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
-def _first_hit(text: str, marks) -> tuple[int, int] | None:
-    for lo in range(0, len(text), BLOCK):
+def _located(text: str, marks) -> int | None:
+    """About where the first marked word is, read from the folded text: a key is the start of
+    most forms of its word ("protect" in "protection"), and folding keeps nearly every length."""
+    wanted = (*marks[0], *marks[1])
+    for read in (str.lower, pipeline.fold):  # lower case first: it costs nothing
+        seen = read(text[:SCAN_CHARS])
+        places = [p for p in (seen.find(k) for k in wanted) if p != -1]
+        if places:
+            return min(places)
+    return None
+
+
+def _first_hit(text: str, marks) -> tuple[tuple[int, int], list] | None:
+    """The first marked word and the marked words around it."""
+    near = _located(text, marks)
+    if near is not None:
+        start = max(0, near - EDGE - WINDOW)
+        spans = _spans(text[start : near + BLOCK], marks, start)
+        if spans:
+            return spans[0], spans
+    for lo in range(0, min(len(text), SCAN_CHARS), BLOCK):
         start = max(0, lo - EDGE)
         spans = [s for s in _spans(text[start : lo + BLOCK], marks, start) if s[0] >= lo or not lo]
         if spans:
-            return spans[0]
+            return spans[0], spans
     return None
 
 
 def snippet(text: str, marks, *, fallback_chars: int = 220) -> SafeString:
     """Around the first hit; the opening of the text when nothing is marked."""
-    first = _first_hit(text, marks) if marks[0] or marks[1] else None
-    if first is None:
+    found = _first_hit(text, marks) if marks[0] or marks[1] else None
+    if found is None:
         short = text[:fallback_chars]
         return mark_safe(escape(short) + ("…" if len(text) > fallback_chars else ""))  # noqa: S308
+    first, spans = found
     start = max(0, first[0] - WINDOW)
     end = min(len(text), first[1] + WINDOW)
-    body = _render(text, _spans(text[start:end], marks, start), start, end)
+    body = _render(text, spans, start, end)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - body is escaped by _render
