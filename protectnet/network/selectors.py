@@ -84,14 +84,15 @@ def _people_matching(q: str) -> QuerySet:
     own = Person.objects.filter(
         words_match(found, fallback=("full_name", "preferred_name", "job_title"))
     )
-    organisations = Organisation.objects.filter(_organisation_match(q, found)).values("pk")
+    organisations = Organisation.objects.filter(_organisation_match(found)).values("pk")
     by_organisation = _current_in(organisation__in=organisations).order_by()
     return own.order_by().values("pk").union(by_organisation)
 
 
-def _organisation_match(q: str, found: list[str]) -> Q:
-    """Organisations by the words of their name and acronym; the acronym as typed as well."""
-    return words_match(found, fallback=("name", "acronym")) | Q(acronym__iexact=q.strip())
+def _organisation_match(found: list[str]) -> Q:
+    """Organisations by the words of their name and acronym: an acronym typed whole is its
+    own words ("C-PAC" is "c pac"), so no separate exact match, which no index would serve."""
+    return words_match(found, fallback=("name", "acronym"))
 
 
 def person_list(*, user, filters: DirectoryFilters | None = None) -> QuerySet:
@@ -159,7 +160,7 @@ def organisation_list(
 ) -> QuerySet:
     qs = visible(user, Organisation.objects.all())
     if q.strip():
-        match = _organisation_match(q, query_words(q)) if not query_error(q) else None
+        match = _organisation_match(query_words(q)) if not query_error(q) else None
         qs = qs.filter(match) if match is not None else qs.none()
     if country:
         qs = qs.filter(country__code=country.upper())
