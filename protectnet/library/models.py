@@ -87,6 +87,12 @@ class Resource(models.Model):
             models.Index(fields=["marking", "owner_organisation"]),
             models.Index(fields=["-published_on", "-id"]),
             models.Index(fields=["resource_type"]),
+            # The restricted items a search lists by title: a few among many, read from here.
+            models.Index(
+                fields=["-published_on", "-id"],
+                condition=Q(listed_when_restricted=True, withdrawn_at__isnull=True),
+                name="library_resource_listed_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

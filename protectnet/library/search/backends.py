@@ -4,7 +4,7 @@ Both backends receive the user's visible, filtered queryset and the parsed query
 never widens what the policy returned. A resource matches when every element of the query (a
 word, a phrase, a prefix) is in its title or in one of its chunks: the words of a long report
 may be far apart. Ranking is BM25 on SQLite and `ts_rank_cd` on PostgreSQL, the title weighing
-more than the body, over the best chunk of each resource.
+more than the body, by the best chunk of each resource.
 """
 
 from django.db import connection
@@ -18,7 +18,43 @@ CHUNKS = SearchChunk._meta.db_table
 FTS = "library_search_fts"
 
 
-class SqliteBackend:
+RANK_BATCH = 200
+
+
+class Backend:
+    """Ranking reads the best chunks first and keeps those of resources the reader may see and
+    that match every element of the query, until the page is full: a rare word never makes the
+    database list everything the reader may see, and a common one ranks only what it needs."""
+
+    def candidates(self, query: Query, *, limit: int, offset: int) -> list[int]:
+        raise NotImplementedError
+
+    def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
+        if not query:
+            return by_date(base, limit, offset)
+        wanted, found, seen = offset + limit, [], set()
+        batch, read = max(RANK_BATCH, 2 * wanted), 0
+        while len(found) < wanted:
+            rows = self.candidates(query, limit=batch, offset=read)
+            read += len(rows)
+            fresh = [pk for pk in dict.fromkeys(rows) if pk not in seen]
+            seen.update(fresh)
+            found += self._kept(base, query, fresh)
+            if len(rows) < batch:
+                break
+            batch *= 4
+        return found[offset:wanted]
+
+    def _kept(self, base: QuerySet, query: Query, ids: list[int]) -> list[int]:
+        """`ids` in their order, less those the reader may not see or that miss an element."""
+        rows = base.filter(pk__in=ids)
+        if len(query.elements) > 1:  # a chunk matched one element; the resource needs them all
+            rows = self.match(rows, query)
+        kept = set(rows.values_list("pk", flat=True))
+        return [pk for pk in ids if pk in kept]
+
+
+class SqliteBackend(Backend):
     def _ids_with(self, expression: str) -> RawSQL:
         # The expression is a bound parameter; only constant table names are in the SQL.
         sql = (
@@ -32,30 +68,23 @@ class SqliteBackend:
             qs = qs.filter(pk__in=self._ids_with(element.fts5(title_only=title_only)))
         return qs
 
-    def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
-        """The page of matches in BM25 order, restricted to `base` (the visible, filtered rows).
-
-        The full-text query runs once, materialised, so SQLite never drives the FTS table by
-        rowid (it would re-run the query once per visible row).
-        """
-        if not query:
-            return by_date(base, limit, offset)
-        inner, params = _restriction(self, base, query)
-        any_of = " OR ".join(e.fts5() for e in query.elements)
+    def candidates(self, query: Query, *, limit: int, offset: int) -> list[int]:
+        """Resources of the best chunks for any element, BM25 with the title weighing five
+        times the body; the ranked slice is taken inside FTS5 before any join."""
         sql = f"""
             WITH m(id, score) AS MATERIALIZED (
-                SELECT rowid, bm25({FTS}, 5.0, 1.0) FROM {FTS} WHERE {FTS} MATCH %s)
-            SELECT c.resource_id FROM m JOIN {CHUNKS} c ON c.id = m.id
-            WHERE c.resource_id IN ({inner})
-            GROUP BY c.resource_id ORDER BY MIN(m.score), c.resource_id DESC
-            LIMIT %s OFFSET %s
+                SELECT rowid, rank FROM {FTS}
+                WHERE {FTS} MATCH %s AND rank MATCH 'bm25(5.0, 1.0)'
+                ORDER BY rank, rowid DESC LIMIT %s OFFSET %s)
+            SELECT c.resource_id FROM m JOIN {CHUNKS} c ON c.id = m.id ORDER BY m.score, m.id DESC
         """  # noqa: S608 - constant names; the values are bound parameters
+        any_of = " OR ".join(e.fts5() for e in query.elements)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [any_of, *params, limit, offset])
+            cursor.execute(sql, [any_of, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
 
-class PostgresBackend:
+class PostgresBackend(Backend):
     def _ids_with(self, tsquery: str) -> RawSQL:
         sql = f"SELECT resource_id FROM {CHUNKS} WHERE vector @@ %s::tsquery"  # noqa: S608
         return RawSQL(sql, [tsquery])  # noqa: S611 - the query text is a bound parameter
@@ -65,30 +94,17 @@ class PostgresBackend:
             qs = qs.filter(pk__in=self._ids_with(element.tsquery(title_only=title_only)))
         return qs
 
-    def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
-        if not query:
-            return by_date(base, limit, offset)
-        inner, params = _restriction(self, base, query)
-        any_of = " | ".join(f"({e.tsquery()})" for e in query.elements)
-        # ts_rank_cd weighs title words (A) 1.0 and body words (D) 0.1.
+    def candidates(self, query: Query, *, limit: int, offset: int) -> list[int]:
+        """Resources of the best chunks for any element; ts_rank_cd weighs title words (A) 1.0
+        and body words (D) 0.1."""
         sql = f"""
-            SELECT c.resource_id FROM {CHUNKS} c
-            WHERE c.vector @@ %s::tsquery AND c.resource_id IN ({inner})
-            GROUP BY c.resource_id
-            ORDER BY MAX(ts_rank_cd(c.vector, %s::tsquery)) DESC, c.resource_id DESC
-            LIMIT %s OFFSET %s
+            SELECT resource_id FROM {CHUNKS} WHERE vector @@ %s::tsquery
+            ORDER BY ts_rank_cd(vector, %s::tsquery) DESC, id DESC LIMIT %s OFFSET %s
         """  # noqa: S608 - constant names; the values are bound parameters
+        any_of = " | ".join(f"({e.tsquery()})" for e in query.elements)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [any_of, *params, any_of, limit, offset])
+            cursor.execute(sql, [any_of, any_of, limit, offset])
             return [row[0] for row in cursor.fetchall()]
-
-
-def _restriction(engine, base: QuerySet, query: Query) -> tuple[str, tuple]:
-    """The rows the ranked chunks must belong to. With one element, a chunk that matches it
-    already makes its resource a match: only the reader's visible rows are left to check, and
-    the full-text query runs once instead of twice."""
-    rows = base if len(query.elements) == 1 else engine.match(base, query)
-    return rows.order_by().values("pk").query.sql_with_params()
 
 
 def by_date(qs: QuerySet, limit: int, offset: int) -> list[int]:
