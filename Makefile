@@ -1,4 +1,4 @@
-# ProtectNet: `make run` to try it, `make test` to prove it.
+# ProtectNet: `make run` to try it, `make dev` to change it, `make test` to prove it.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +9,7 @@ LOAD_WORKERS ?= 2
 LOAD_SERVERS ?= 2
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-fast install lint fmt bench demo migrate clean check
+.PHONY: run dev secrets test test-fast install lint fmt bench demo migrate clean check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,14 +23,25 @@ $(STAMP): $(BIN)/python requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-migrate: install
+# This machine's keys, generated once into var/local.env (git-ignored; never overwritten),
+# before anything is written with them.
+secrets: install
+	$(BIN)/python manage.py init_local_secrets
+
+migrate: secrets
 	$(BIN)/python manage.py migrate --no-input -v 0
 
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-# The web server and one task worker (emails, text extraction, the periodic jobs) beside it.
+# The product as it runs in production: DEBUG off, gunicorn, static files by WhiteNoise, over
+# plain http on this machine, and one task worker (emails, text extraction, the periodic jobs).
 run: migrate
+	$(BIN)/python manage.py load_demo --print-accounts
+	$(BIN)/python manage.py serve $(HOST)
+
+# For developers: Django's autoreloading server with DEBUG on, the same worker beside it.
+dev: migrate
 	$(BIN)/python manage.py load_demo --print-accounts
 	$(BIN)/python manage.py run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST)

@@ -16,6 +16,14 @@ VAR_DIR = Path(environ.Env().str("PROTECTNET_VAR_DIR", default=str(BASE_DIR / "v
 
 env = environ.Env()
 
+# Keys generated once for this machine (`manage.py init_local_secrets`, run by `make run` and
+# `make dev`): they fill in only what the environment leaves unset, so a deployment's own
+# variables always win. A test run never reads them (pytest sets PYTEST_VERSION, and the servers
+# a test starts inherit it): the suite behaves the same on a laptop as on CI.
+LOCAL_ENV_FILE = VAR_DIR / "local.env"
+if LOCAL_ENV_FILE.is_file() and "PYTEST_VERSION" not in os.environ:
+    environ.Env.read_env(LOCAL_ENV_FILE, overwrite=False)
+
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 
 DEBUG = env.bool("DEBUG", default=True)
@@ -193,14 +201,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# LOCAL_HTTP=1 (`make run`): production mode served over plain http on this machine, where no
+# TLS proxy stands in front. Secure cookies would never come back from http://127.0.0.1 and
+# HSTS would pin the browser to an https that does not exist there.
+LOCAL_HTTP = env.bool("LOCAL_HTTP", default=False)
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not LOCAL_HTTP)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if LOCAL_HTTP else 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = not LOCAL_HTTP
+    CSRF_COOKIE_SECURE = not LOCAL_HTTP
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
