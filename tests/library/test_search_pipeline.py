@@ -2,6 +2,7 @@
 languages). Each was a miss of the old substring search; each runs on SQLite and PostgreSQL."""
 
 import pytest
+from django.db import connection
 
 from protectnet.library.search import index, search
 from protectnet.library.search.index import CHUNK_KEYS
@@ -151,3 +152,20 @@ def test_bad_queries_get_an_answer_not_an_error(world, query):
 def test_a_verb_finds_its_noun_in_scripts_without_spaces(world, text, query):
     r = make_resource(world.kh_ngo, title="-", text=text)
     assert _found(world.kh_member, query) == [r.pk]
+
+
+def test_reindexing_the_library_rebuilds_an_index_left_stale(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from protectnet.library.models import SearchChunk
+
+    r = make_resource(world.kh_ngo, title="Guide", text="referral pathways for investigators")
+    stale = "stale" if connection.vendor == "postgresql" else None
+    SearchChunk.objects.filter(resource=r).update(body="stale", vector=stale)  # an old pipeline
+    assert _found(world.kh_member, "investigators") == []
+    out = StringIO()
+    call_command("reindex_library", stdout=out)
+    assert "indexed" in out.getvalue()
+    assert _found(world.kh_member, "investigators") == [r.pk]
