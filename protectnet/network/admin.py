@@ -42,6 +42,7 @@ class OrganisationAdmin(ReadOnlyAdmin):
     list_display = ("name", "acronym", "sector", "country", "verified")
     list_filter = ("sector", "country", "verified")
     search_fields = ("name", "acronym")
+    exclude = ("search_text",)
 
 
 @admin.register(Person)
