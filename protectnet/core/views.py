@@ -7,16 +7,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from protectnet.access.policy import require
 from protectnet.access.routes import requires
 
 from . import documents, selectors, services
 from .dashboard import dashboard_cards
+from .front_page import front_page_sections
 from .models import OutboundEmail
 from .pagination import paginate
 
 
-@requires("dashboard.view")
+@requires("public.view")
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """One address, two pages: anonymous visitors meet the network, members their dashboard."""
+    if not request.user.is_authenticated:
+        return render(request, "core/front_page.html", {"sections": front_page_sections()})
+    require(request.user, "dashboard.view")
     return render(request, "core/dashboard.html", {"cards": dashboard_cards(request.user)})
 
 

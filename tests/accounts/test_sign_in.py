@@ -49,7 +49,7 @@ def test_admin_with_totp_passes_password_then_code(world, client):
     assert response.status_code == 302 and response["Location"].startswith(VERIFY)
     # Half-way is not signed in: nothing opens yet.
     assert "_auth_user_id" not in client.session
-    assert client.get("/").status_code == 302
+    assert client.get("/accounts/profile/").status_code == 302
     device = TOTPDevice.objects.get(user=world.admin)
     response = client.post(VERIFY + "?next=/audit/", {"code": f.totp_code(device)})
     assert response.status_code == 302 and response["Location"] == "/audit/"
@@ -160,7 +160,7 @@ def test_sign_out_needs_post_and_ends_the_session(world, login):
     assert client.get("/accounts/logout/").status_code == 405
     response = client.post("/accounts/logout/")
     assert response.status_code == 302 and response["Location"] == LOGIN
-    assert client.get("/")["Location"].startswith(LOGIN)
+    assert client.get("/accounts/profile/")["Location"].startswith(LOGIN)
     assert actions("auth.sign_out") == ["auth.sign_out"]
 
 
@@ -169,7 +169,7 @@ def test_expired_session_is_signed_out(world, login):
     session = client.session
     session.set_expiry(-1)
     session.save()
-    assert client.get("/")["Location"].startswith(LOGIN)
+    assert client.get("/accounts/profile/")["Location"].startswith(LOGIN)
 
 
 def test_sessions_expire_after_the_configured_age(settings):
