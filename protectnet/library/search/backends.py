@@ -11,10 +11,11 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from ..models import SearchChunk
+from ..models import Resource, SearchChunk
 from ..text import Query
 
 CHUNKS = SearchChunk._meta.db_table
+RESOURCES = Resource._meta.db_table
 FTS = "library_search_fts"
 
 
@@ -28,6 +29,11 @@ class Backend:
 
     def candidates(self, query: Query, *, limit: int, offset: int) -> list[int]:
         raise NotImplementedError
+
+    def matched_sql(self, base: QuerySet, query: Query) -> tuple[str, tuple]:
+        """SQL and parameters of the ids of `base` that match: what totals and facets count."""
+        rows = self.match(base, query) if query else base
+        return rows.order_by().values("pk").query.sql_with_params()
 
     def ranked_ids(self, base: QuerySet, query: Query, *, limit: int, offset: int) -> list[int]:
         if not query:
@@ -55,6 +61,33 @@ class Backend:
 
 
 class SqliteBackend(Backend):
+    def matched_sql(self, base: QuerySet, query: Query) -> tuple[str, tuple]:
+        """SQLite reads the matches first and then each matching resource, by a CROSS JOIN it
+        may not reorder: left to itself, it walks every resource the reader may see (the OR of
+        the policy's conditions) and looks each one up in the matches, which grows with the
+        library even for a word found once."""
+        sql, params = base.order_by().values("pk").query.sql_with_params()
+        table = f'FROM "{RESOURCES}"'
+        start = sql.find(table)
+        if (
+            not query
+            or start == -1
+            or sql[start + len(table) : start + len(table) + 1]
+            not in (
+                "",
+                " ",
+            )
+        ):
+            return super().matched_sql(base, query)
+        hits = " INTERSECT ".join(
+            f"SELECT resource_id FROM {CHUNKS} WHERE id IN "  # noqa: S608 - constant names
+            f"(SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)"
+            for _ in query.elements
+        )
+        joined = f'FROM ({hits}) h CROSS JOIN "{RESOURCES}" ON "{RESOURCES}"."id" = h.resource_id'
+        sql = sql[:start] + joined + sql[start + len(table) :]
+        return sql, (*(e.fts5() for e in query.elements), *params)
+
     def _ids_with(self, expression: str) -> RawSQL:
         # The expression is a bound parameter; only constant table names are in the SQL.
         sql = (
@@ -105,6 +138,13 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(sql, [any_of, any_of, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+
+def count_of(matched: tuple[str, tuple]) -> int:
+    sql, params = matched
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)  # noqa: S608 - built here
+        return cursor.fetchone()[0]
 
 
 def by_date(qs: QuerySet, limit: int, offset: int) -> list[int]:

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
 
 from protectnet.access.markings import Marking
 from protectnet.network.models import Organisation
@@ -31,10 +30,11 @@ def _top(rows, key, label, selected: str, limit: int = MAX_VALUES) -> list[Facet
     ]
 
 
-def compute(matched: QuerySet, selected: dict[str, str]) -> tuple[int, dict[str, list]]:
+def compute(matched: tuple[str, tuple], selected: dict[str, str]) -> tuple[int, dict[str, list]]:
     """The number of matches and every facet, in one query.
 
-    The matching rows are computed once (a materialised CTE) and every facet groups over them,
+    `matched` is the SQL (and its parameters) of the matching resource ids. The matching rows are
+    computed once (a materialised CTE) and every facet groups over them,
     so a full-text match is evaluated once for all seven facets and the total.
     """
     rows = _grouped(matched)
@@ -64,8 +64,8 @@ def compute(matched: QuerySet, selected: dict[str, str]) -> tuple[int, dict[str,
 FACETS = ("type", "topic", "country", "language", "marking", "organisation", "year")
 
 
-def _grouped(matched: QuerySet) -> list[tuple]:
-    inner, params = matched.order_by().values("pk").query.sql_with_params()
+def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
+    inner, params = matched
     r = Resource._meta.db_table
     org = Organisation._meta.db_table
     year = (

@@ -20,7 +20,7 @@ from protectnet.core import versions
 from ..models import Resource, SearchDocument
 from ..text import Query, parse
 from . import facets as facet_module
-from .backends import backend
+from .backends import backend, count_of
 from .snippets import mark, snippet
 
 # What the library's cached counts are made of (library/apps.py watches these models).
@@ -131,12 +131,12 @@ def search(
     if parsed.wordless:
         return SearchResult(query, parsed, [], 0, page, per_page)
     base = filters.apply(visible(user, Resource.objects.all()))
-    matched = engine.match(base, parsed) if parsed else base
+    matched = engine.matched_sql(base, parsed)
 
     def counted() -> tuple[int, dict]:
         if with_facets:
             return facet_module.compute(matched, filters.selected())
-        return matched.count(), {}
+        return count_of(matched), {}
 
     # The total and facets read every matching row: once per version of the library, reader's
     # scope, query and filters. The page of hits itself is always read fresh.
