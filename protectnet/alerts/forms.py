@@ -242,8 +242,21 @@ class RetractForm(forms.Form):
 
 
 class ListFilterForm(forms.Form):
+    """The list's filters, from the address (links, no JavaScript); a bad value shows all."""
+
     box = forms.ChoiceField(
         label=_("Show"),
         required=False,
         choices=[("all", _("All")), ("inbox", _("Received")), ("sent", _("Sent"))],
     )
+    needs = forms.ChoiceField(
+        label=_("Needs"), required=False, choices=[("", _("Anything")), ("ack", _("My ack"))]
+    )
+    overdue = forms.ChoiceField(label=_("Overdue"), required=False, choices=[("", "-"), ("1", "1")])
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"box": "all", "needs": "", "overdue": False}
+        data = self.cleaned_data
+        overdue = data["overdue"] == "1"
+        return {"box": data["box"] or "all", "needs": data["needs"], "overdue": overdue}

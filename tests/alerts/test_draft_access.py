@@ -139,7 +139,8 @@ def _draft_life(w, send, login, api) -> None:
     token.post(f"/api/v1/alerts/{draft.pk}/send")  # approvers are told something is waiting
     token.post(f"/api/v1/alerts/{draft.pk}/attachments", {"files": [_pdf()]})
     form = {**edit_form(w, draft, full_name=NEW_NAME, summary=NEW_SUMMARY), "send": "1"}
-    client.post(f"/alerts/{draft.pk}/edit/", form)
+    client.post(f"/alerts/{draft.pk}/edit/", form)  # a draft again: the review page
+    client.post(f"/alerts/{draft.pk}/send/")  # the author confirms: approvers are told
     login(w.uk_le2).post(f"/alerts/{draft.pk}/approve/")  # recipients are told it is waiting
     assert Alert.objects.get(pk=draft.pk).status == "sent"
     discarded = send(send=False)

@@ -95,7 +95,11 @@ def test_author_edits_every_part_of_a_draft_on_the_page(w, send, login):
 def test_save_and_send_from_the_edit_page_delivers_the_edited_version(w, send, login):
     draft = send(send=False)
     data = {**edit_form(w, draft, summary=NEW_SUMMARY), "send": "1"}
-    login(w.uk_le).post(f"/alerts/{draft.pk}/edit/", data)
+    client = login(w.uk_le)
+    response = client.post(f"/alerts/{draft.pk}/edit/", data)
+    assert response["Location"] == f"/alerts/{draft.pk}/send/"  # saved, then reviewed
+    assert Alert.objects.get(pk=draft.pk).status == Status.DRAFT
+    client.post(f"/alerts/{draft.pk}/send/")
     assert Alert.objects.get(pk=draft.pk).status == Status.SENT
     body = login(w.kh_le).get(f"/alerts/{draft.pk}/").content.decode()
     assert NEW_SUMMARY in body and SUMMARY not in body

@@ -149,7 +149,9 @@ def test_page_form_sends_an_alert_with_an_attachment(w, login):
     response = client.post("/alerts/new/travel_notification/", data)
     alert = Alert.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/alerts/{alert.pk}/"
+    assert response["Location"] == f"/alerts/{alert.pk}/send/"  # the review before sending
+    assert client.post(response["Location"])["Location"] == f"/alerts/{alert.pk}/"
+    alert = Alert.objects.get()
     assert alert.status == Status.SENT
     assert alert.subject["full_name"] == SUBJECT_NAME
     assert alert.attachments.get().name == "notice.pdf"

@@ -56,9 +56,10 @@ def test_sender_view_shows_delivery_acknowledgement_and_reads(w, send, login):
     login(w.kh_le).post(f"/alerts/{alert.pk}/acknowledge/")
     body = login(w.uk_le).get(f"/alerts/{alert.pk}/").content.decode()
     assert "Delivery and acknowledgement" in body and "Read log" in body
-    assert "le.kh@example.test" in body
+    name = w.kh_le.person.full_name  # people are shown by name, never by email address
+    assert f"{name} (Cambodian Test Police)" in body and "le.kh@example.test" not in body
     csv = login(w.uk_le).get(f"/alerts/{alert.pk}/reads.csv").content.decode("utf-8-sig")
-    assert "le.kh@example.test" in csv and SUBJECT_NAME not in csv
+    assert name in csv and SUBJECT_NAME not in csv
     # Recipients do not get the sender's view.
     assert "Read log" not in login(w.kh_le).get(f"/alerts/{alert.pk}/").content.decode()
 

@@ -39,7 +39,16 @@ def _count(client, url) -> int:
 
 
 @pytest.mark.queries("alerts:alert_list", "alerts:alert_overdue")
-@pytest.mark.parametrize("url", ["/alerts/", "/alerts/?box=inbox", "/alerts/overdue/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/alerts/",
+        "/alerts/?box=inbox",
+        "/alerts/?needs=ack",
+        "/alerts/?overdue=1",
+        "/alerts/overdue/",
+    ],
+)
 def test_list_pages_take_the_same_queries_for_2_and_20_alerts(w, send, login, url):
     client = login(w.kh_le)
     _make(w, send, 2)
@@ -63,6 +72,7 @@ def test_statistics_take_the_same_queries_for_2_and_20_alerts(w, send, login):
     "who,url",
     [
         ("kh_le", "/api/v1/alerts?limit=100"),
+        ("kh_le", "/api/v1/alerts?needs=ack&overdue=true"),
         ("kh_le", "/api/v1/alerts/overdue"),
         ("admin", "/api/v1/alerts/statistics"),
     ],

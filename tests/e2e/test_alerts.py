@@ -74,6 +74,10 @@ def test_send_acknowledge_reply_close(officers, world):
     sender.get_by_label("Summary and what you ask of the recipients").fill(
         "Please consider refusing entry."
     )
+    sender.get_by_role("button", name="Review before sending").click()
+    sender.get_by_role("heading", name="Review before sending").wait_for()
+    assert "Cambodian Test Police (Cambodia)" in sender.locator("main").inner_text()
+    assert _serious_violations(sender) == []
     sender.get_by_role("button", name="Send", exact=True).click()
     sender.get_by_text("The alert was sent to the recipient agencies.").wait_for()
     alert_url = sender.url
@@ -99,7 +103,9 @@ def test_send_acknowledge_reply_close(officers, world):
     body = sender.locator("main").inner_text()
     assert "Received. Immigration informed." in body
     assert "Entry refused" in body
-    assert "le.kh@example.test" in body  # the read log and the acknowledgement
+    # The read log and the acknowledgement name the officer and agency, never the address.
+    assert f"{world.kh_le.person.full_name} (Cambodian Test Police)" in body
+    assert "le.kh@example.test" not in body
     assert "Closed" in body
 
 

@@ -1,11 +1,13 @@
 """Alerts, recipients, shares and the vetted people they go to: every read through the access
 policy's scope."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
-from protectnet.access.policy import get_visible_or_404, visible
+from protectnet.access.policy import get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
 from protectnet.network.principal_facts import LE_VETTING_LEVELS
@@ -18,13 +20,17 @@ from ..models import (
     AlertRecipient,
     AlertReply,
     AlertShare,
+    Priority,
 )
 
 
 def _with_recipients(qs: QuerySet, *related: str) -> QuerySet:
     recipients = AlertRecipient.objects.select_related("organisation", "country", *related)
+    # Whoever acted is shown by name (person), never by address: joined, not one query each.
     # Shares decide who else may read an AMBER alert, so the policy needs them on every row.
-    shares = AlertShare.objects.select_related("person", "organisation", "shared_by")
+    shares = AlertShare.objects.select_related(
+        "person", "organisation", "shared_from", "shared_by__person"
+    )
     return qs.select_related("sender_organisation", "origin_country").prefetch_related(
         Prefetch("recipients", queryset=recipients),
         "named_people",
@@ -32,8 +38,15 @@ def _with_recipients(qs: QuerySet, *related: str) -> QuerySet:
     )
 
 
-def alert_list(*, user, box: str = "all", status: str = "") -> QuerySet:
-    """Headers only (no content is decrypted for a list): reference, type, agencies, dates."""
+def alert_list(
+    *, user, box: str = "all", needs: str = "", overdue: bool = False, now=None
+) -> QuerySet:
+    """Headers only (no content is decrypted for a list): reference, type, agencies, dates.
+
+    What needs action comes first: overdue at my agency, overdue at an agency my agency sent to,
+    waiting for my agency's acknowledgement, then the rest; within each, urgent before high
+    before routine, the nearest deadline, the latest sent. Sorted by the database, so a page
+    costs the same whatever the number of alerts."""
     qs = visible(user, Alert.objects.all())
     orgs = principal_for(user).le_organisation_ids
     if box == "inbox":
@@ -42,9 +55,43 @@ def alert_list(*, user, box: str = "all", status: str = "") -> QuerySet:
         qs = qs.filter(Exists(mine))
     elif box == "sent":
         qs = qs.filter(sender_organisation_id__in=orgs)
-    if status:
-        qs = qs.filter(status=status)
-    return _with_recipients(qs).order_by("-created_at", "-id")
+    qs = with_action_state(qs, orgs=orgs, now=now or timezone.now())
+    if needs == "ack":
+        qs = qs.filter(awaiting_mine=True)
+    if overdue:
+        qs = qs.filter(is_overdue=True)
+    order = ("action_rank", "priority_rank", "ack_deadline", F("sent_at").desc(nulls_first=True))
+    return _with_recipients(qs).order_by(*order, "-id")
+
+
+def with_action_state(qs: QuerySet, *, orgs, now) -> QuerySet:
+    """awaiting_mine: my agency has it and has not acknowledged; is_overdue: some recipient
+    agency has not acknowledged by the deadline; action_rank and priority_rank to sort by."""
+    waiting = AlertRecipient.objects.filter(
+        alert=OuterRef("pk"), acknowledged_at__isnull=True, delivered_at__isnull=False
+    )
+    open_ = Q(status__in=OPEN)
+    late = open_ & Q(ack_deadline__lt=now)
+    qs = qs.annotate(
+        awaiting_mine=Exists(waiting.filter(organisation_id__in=orgs)) & open_,
+        is_overdue=Exists(waiting) & late,
+    )
+    mine_sent = Q(sender_organisation_id__in=orgs)
+    return qs.annotate(
+        action_rank=Case(
+            When(Q(awaiting_mine=True) & late, then=0),
+            When(Q(is_overdue=True) & mine_sent, then=1),
+            When(awaiting_mine=True, then=2),
+            default=3,
+            output_field=IntegerField(),
+        ),
+        priority_rank=Case(
+            When(priority=Priority.URGENT, then=0),
+            When(priority=Priority.HIGH, then=1),
+            default=2,
+            output_field=IntegerField(),
+        ),
+    )
 
 
 def _overdue_recipients_q(now) -> Q:
@@ -56,13 +103,15 @@ def alert_overdue_list(*, user, now=None) -> QuerySet:
     now = now or timezone.now()
     overdue = AlertRecipient.objects.filter(_overdue_recipients_q(now), alert=OuterRef("pk"))
     qs = visible(user, Alert.objects.filter(status__in=OPEN)).filter(Exists(overdue))
+    qs = with_action_state(qs, orgs=principal_for(user).le_organisation_ids, now=now)
     return _with_recipients(qs).order_by("ack_deadline", "id")
 
 
 def alert_get(*, user, pk) -> Alert:
-    base = Alert.objects.select_related("created_by", "approved_by")
-    qs = _with_recipients(base, "acknowledged_by", "outcome_by").prefetch_related(
-        Prefetch("replies", queryset=AlertReply.objects.select_related("author", "organisation")),
+    base = Alert.objects.select_related("created_by__person", "approved_by__person")
+    replies = AlertReply.objects.select_related("author__person", "organisation")
+    qs = _with_recipients(base, "acknowledged_by__person", "outcome_by__person").prefetch_related(
+        Prefetch("replies", queryset=replies),
         Prefetch("attachments", queryset=AlertAttachment.objects.defer("content_ciphertext")),
     )
     return get_visible_or_404(user, qs, pk=pk)
@@ -70,7 +119,7 @@ def alert_get(*, user, pk) -> Alert:
 
 def alert_reads(*, alert: Alert) -> QuerySet:
     """The read log of one alert the caller already holds (loaded through alert_get)."""
-    return AlertRead.objects.filter(alert=alert).select_related("user", "organisation")
+    return AlertRead.objects.filter(alert=alert).select_related("user__person", "organisation")
 
 
 def attachment_get(*, user, alert: Alert, pk) -> AlertAttachment:
@@ -189,3 +238,53 @@ def awaiting_count(*, user) -> int:
         alert=OuterRef("pk"), organisation_id__in=orgs, acknowledged_at__isnull=True
     )
     return visible(user, Alert.objects.filter(status__in=OPEN)).filter(Exists(waiting)).count()
+
+
+@dataclass(frozen=True)
+class SendReview:
+    """What the sender confirms before a draft leaves the agency (the review page)."""
+
+    alert: Alert
+    recipients: list  # AlertRecipient rows, organisation and country joined
+    refused: list  # the recipient agencies the sender may no longer send to
+    foreign_countries: list  # names of the countries outside the sender's own
+    named: list  # (full name, agency) of each person a RED alert names
+
+    @property
+    def ready(self) -> bool:
+        return bool(self.recipients) and not self.refused
+
+
+def send_review(*, user, alert: Alert) -> SendReview:
+    """The draft's recipients, each checked again against who the sender may send to now."""
+    require(user, "alerts.send", alert)
+    rows = list(alert.recipients.all())
+    allowed = set(
+        recipient_organisation_choices(user=user)
+        .filter(pk__in=[r.organisation_id for r in rows])
+        .values_list("pk", flat=True)
+    )
+    foreign = [r.country.name for r in rows if r.country_id != alert.origin_country_id]
+    return SendReview(
+        alert=alert,
+        recipients=rows,
+        refused=[r.organisation for r in rows if r.organisation_id not in allowed],
+        foreign_countries=sorted(set(foreign)),
+        named=_named_with_agency(alert, rows),
+    )
+
+
+def _named_with_agency(alert: Alert, rows) -> list[tuple[str, str]]:
+    """Each named person with the sending or recipient agency they belong to (one query)."""
+    people = {p.pk: p for p in alert.named_people.all()}
+    if not people:
+        return []
+    agencies = [alert.sender_organisation_id, *(r.organisation_id for r in rows)]
+    found = dict(
+        Membership.objects.filter(
+            Membership.current_q(), person_id__in=people, organisation_id__in=agencies
+        )
+        .order_by("organisation__name")
+        .values_list("person_id", "organisation__name")
+    )
+    return sorted((p.full_name, found.get(pk, "")) for pk, p in people.items())

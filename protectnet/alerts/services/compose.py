@@ -216,6 +216,18 @@ def _deliver(alert: Alert, now) -> None:
     notify.on_commit_alert_waiting(alert)
 
 
+def _recheck_recipients(actor, alert: Alert) -> None:
+    """A draft's recipients were checked when it was saved; who the sender may send to can have
+    changed since (an agency's sector, the sender's own memberships), so ask again."""
+    wanted = {r.organisation_id for r in alert.recipients.all()}
+    allowed = recipient_organisation_choices(user=actor).filter(pk__in=wanted).count()
+    if not wanted or allowed != len(wanted):
+        raise ValidationError(
+            _("A recipient agency can no longer receive this alert from you: edit the draft."),
+            code="recipients_changed",
+        )
+
+
 def alert_send(*, actor, alert: Alert, now=None, request=None) -> Alert:
     """A draft leaves the agency; a RED draft waits for a second vetted member's approval."""
     now = now or timezone.now()
@@ -225,6 +237,7 @@ def alert_send(*, actor, alert: Alert, now=None, request=None) -> Alert:
         if alert.status != Status.DRAFT:
             raise ValidationError(_("This alert has already been sent."))
         alert = _reload(alert)
+        _recheck_recipients(actor, alert)
         alert.submitted_at = now
         if alert.is_red:
             alert.status = Status.AWAITING_APPROVAL

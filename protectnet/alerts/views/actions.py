@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import require
@@ -13,7 +14,7 @@ from protectnet.access.routes import requires
 
 from .. import selectors, services
 from ..forms import OutcomeForm, ReplyForm, RetractForm, ShareForm
-from .pages import alert_detail_context
+from .pages import alert_detail_context, sent_message
 
 
 def _parse_moment(text: str):
@@ -37,16 +38,21 @@ def _run(request, alert, call, success: str) -> HttpResponse:
     return _back(alert)
 
 
-@require_POST
+@never_cache
 @requires("alerts.send")
 def alert_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the review (recipients, marking, priority, deadline); POST: the sender confirms."""
     alert = selectors.alert_get(user=request.user, pk=pk)
-    return _run(
-        request,
-        alert,
-        lambda: services.alert_send(actor=request.user, alert=alert, request=request),
-        _("The alert was submitted."),
-    )
+    review = selectors.send_review(user=request.user, alert=alert)
+    if request.method != "POST":
+        return render(request, "alerts/alert_send.html", {"review": review, "alert": alert})
+    try:
+        alert = services.alert_send(actor=request.user, alert=alert, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("alerts:alert_send", pk=alert.pk)
+    messages.success(request, sent_message(alert))
+    return _back(alert)
 
 
 @require_POST

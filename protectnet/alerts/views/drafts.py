@@ -13,7 +13,7 @@ from protectnet.core.forms import add_service_errors
 from .. import selectors, services
 from ..forms import DraftForm
 from ..models import AlertType, Status
-from .pages import sent_message
+from .pages import after_save
 
 
 def _changeable_or_back(request, alert) -> HttpResponse | None:
@@ -35,20 +35,23 @@ def alert_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     form = DraftForm(request.POST or None, request.FILES or None, user=request.user, alert=alert)
     if request.method == "POST" and form.is_valid():
+        send = "send" in request.POST
+        # A draft is reviewed before it leaves; an alert awaiting approval is only submitted
+        # again (the service refuses a marking change in the same step), so it goes straight on.
+        review = send and alert.status == Status.DRAFT
         try:
             alert = services.alert_update(
                 actor=request.user,
                 alert=alert,
                 data=form.to_input(),
                 remove_attachment_ids=form.removed_ids(),
-                send="send" in request.POST,
+                send=send and not review,
                 request=request,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, sent_message(alert, edited=True))
-            return redirect("alerts:alert_detail", pk=alert.pk)
+            return after_save(request, alert, review=review, edited=True)
     context = {
         "form": form,
         "alert": alert,

@@ -1,12 +1,14 @@
 """Alert pages: list, overdue, create, detail, attachment download, read-log export."""
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 
 from protectnet.access.policy import can
@@ -19,27 +21,49 @@ from protectnet.core.pagination import paginate
 from .. import selectors, services
 from ..forms import AlertForm, ListFilterForm, OutcomeForm, ReplyForm, ShareForm
 from ..models import AlertType, Status
+from ..people import full_name
 from ..subject import display_rows
 
 PAGE_SIZE = 25
 
 
+# The list's views, one filter each, as links that work without JavaScript.
+VIEWS = (
+    (_lazy("All alerts"), {}),
+    (_lazy("Needs my acknowledgement"), {"needs": "ack"}),
+    (_lazy("Overdue"), {"overdue": "1"}),
+    (_lazy("Received"), {"box": "inbox"}),
+    (_lazy("Sent by my agency"), {"box": "sent"}),
+)
+
+
+def _active(chosen: dict) -> dict:
+    """The filters as they appear in a link: only those that differ from showing everything."""
+    active = {"box": chosen["box"]} if chosen["box"] != "all" else {}
+    if chosen["needs"]:
+        active["needs"] = chosen["needs"]
+    if chosen["overdue"]:
+        active["overdue"] = "1"
+    return active
+
+
 @never_cache
 @requires("alerts.view")
 def alert_list(request: HttpRequest) -> HttpResponse:
-    filters = ListFilterForm(request.GET or None)
-    box = filters.cleaned_data.get("box") or "all" if filters.is_valid() else "all"
-    page = paginate(request, selectors.alert_list(user=request.user, box=box), per_page=PAGE_SIZE)
+    chosen = ListFilterForm(request.GET or None).filters()
+    page = paginate(request, selectors.alert_list(user=request.user, **chosen), per_page=PAGE_SIZE)
+    active = _active(chosen)
+    views = [(label, urlencode(q), q == active) for label, q in VIEWS]
     return render(
         request,
         "alerts/alert_list.html",
         {
             "page_obj": page,
             "alerts": page.object_list,
-            "filters": filters,
-            "box": box,
-            "querystring": f"box={box}",
-            "my_orgs": principal_for(request.user).le_organisation_ids,
+            "views": views,
+            "active": active,
+            "querystring": urlencode(active),
+            "now": timezone.now(),
         },
     )
 
@@ -49,7 +73,9 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 def alert_overdue(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.alert_overdue_list(user=request.user), per_page=PAGE_SIZE)
     return render(
-        request, "alerts/alert_overdue.html", {"page_obj": page, "alerts": page.object_list}
+        request,
+        "alerts/alert_overdue.html",
+        {"page_obj": page, "alerts": page.object_list, "now": timezone.now()},
     )
 
 
@@ -68,22 +94,28 @@ def alert_create(request: HttpRequest, alert_type: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            alert = services.alert_create(
-                actor=request.user,
-                data=form.to_input(),
-                send="send" in request.POST,
-                request=request,
-            )
+            # Saved as a draft either way: "Send" leads to the review page, which sends.
+            alert = services.alert_create(actor=request.user, data=form.to_input(), request=request)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, sent_message(alert))
-            return redirect("alerts:alert_detail", pk=alert.pk)
+            return after_save(request, alert, review="send" in request.POST)
     return render(
         request,
         "alerts/alert_form.html",
         {"form": form, "alert_type": AlertType(alert_type)},
     )
+
+
+def after_save(request: HttpRequest, alert, *, review: bool, edited: bool = False):
+    if review:
+        messages.info(
+            request,
+            _("Saved as a draft, not sent yet. Check the recipients and the marking, then send."),
+        )
+        return redirect("alerts:alert_send", pk=alert.pk)
+    messages.success(request, sent_message(alert, edited=edited))
+    return redirect("alerts:alert_detail", pk=alert.pk)
 
 
 def sent_message(alert, *, edited: bool = False) -> str:
@@ -126,8 +158,16 @@ def alert_detail_context(request: HttpRequest, alert) -> dict:
         "share_form": ShareForm(user=user, alert=alert) if can_share else None,
         "shared_with_me": _shared_with(user, alert) if content and not my_row else None,
         "reply_form": ReplyForm(),
+        "late": _late(alert),
+        "now": timezone.now(),
         "outcome_form": OutcomeForm(initial={"outcome": my_row.outcome if my_row else ""}),
     }
+
+
+def _late(alert) -> bool:
+    """Past the deadline with a recipient agency that has not acknowledged (as in the lists)."""
+    waiting = any(r.delivered_at and not r.acknowledged_at for r in alert.recipients.all())
+    return alert.is_open and waiting and alert.ack_deadline < timezone.now()
 
 
 def _shared_with(user, alert):
@@ -165,7 +205,7 @@ def alert_reads_export(request: HttpRequest, pk: int) -> HttpResponse:
     rows = (
         (
             r.read_at,
-            r.user.email if r.user else "",
+            full_name(r.user),
             r.organisation.name if r.organisation else "",
             r.get_what_display(),
         )

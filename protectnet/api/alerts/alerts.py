@@ -37,6 +37,10 @@ class AlertListQuery(Schema):
     model_config = {"extra": "forbid"}
 
     box: Literal["all", "inbox", "sent"] = "all"
+    needs: Literal["ack"] | None = Field(
+        None, description="ack: only alerts waiting for my agency's acknowledgement"
+    )
+    overdue: bool = Field(False, description="only alerts past their acknowledgement deadline")
     limit: int = Field(25, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=1_000_000)
 
@@ -45,7 +49,9 @@ class AlertListQuery(Schema):
 @requires("alerts.view")
 def alerts_alert_list(request, filters: Query[AlertListQuery]):
     only_known_params(request, AlertListQuery)
-    qs = selectors.alert_list(user=request.user, box=filters.box)
+    qs = selectors.alert_list(
+        user=request.user, box=filters.box, needs=filters.needs or "", overdue=filters.overdue
+    )
     page = qs[filters.offset : filters.offset + filters.limit]
     return {"count": qs.count(), "items": [header(a) for a in page]}
 
