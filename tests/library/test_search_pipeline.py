@@ -169,3 +169,15 @@ def test_reindexing_the_library_rebuilds_an_index_left_stale(world):
     call_command("reindex_library", stdout=out)
     assert "indexed" in out.getvalue()
     assert _found(world.kh_member, "investigators") == [r.pk]
+
+
+def test_a_deep_page_of_a_common_word_is_served(world, monkeypatch):
+    from protectnet.library.search import backends
+
+    monkeypatch.setattr(backends, "RANK_BATCH", 2)
+    monkeypatch.setattr(backends, "MAX_RANK_BATCH", 3)
+    made = [make_resource(world.kh_ngo, title=f"Guide {i}", text="common words") for i in range(7)]
+    pages = [search(world.kh_member, "common", page=p, per_page=2) for p in (1, 2, 3, 4)]
+    seen = [h.resource.pk for result in pages for h in result.hits]
+    assert sorted(seen) == sorted(r.pk for r in made)
+    assert pages[0].total == 7

@@ -17,9 +17,9 @@ from ..text import Query
 CHUNKS = SearchChunk._meta.db_table
 RESOURCES = Resource._meta.db_table
 FTS = "library_search_fts"
-
-
 RANK_BATCH = 200
+# A batch's ids are bound parameters: SQLite takes at most 32,766 in one statement.
+MAX_RANK_BATCH = 5_000
 
 
 class Backend:
@@ -39,7 +39,7 @@ class Backend:
         if not query:
             return by_date(base, limit, offset)
         wanted, found, seen = offset + limit, [], set()
-        batch, read = max(RANK_BATCH, 2 * wanted), 0
+        batch, read = min(max(RANK_BATCH, 2 * wanted), MAX_RANK_BATCH), 0
         while len(found) < wanted:
             rows = self.candidates(query, limit=batch, offset=read)
             read += len(rows)
@@ -48,7 +48,7 @@ class Backend:
             found += self._kept(base, query, fresh)
             if len(rows) < batch:
                 break
-            batch *= 4
+            batch = min(batch * 4, MAX_RANK_BATCH)
         return found[offset:wanted]
 
     def _kept(self, base: QuerySet, query: Query, ids: list[int]) -> list[int]:
