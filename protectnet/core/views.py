@@ -11,7 +11,7 @@ from protectnet.access.policy import require
 from protectnet.access.routes import requires
 
 from . import documents, selectors, services
-from .dashboard import dashboard_cards
+from .dashboard import dashboard_cards, dashboard_needs, dashboard_trend
 from .front_page import front_page_sections
 from .models import OutboundEmail
 from .pagination import paginate
@@ -23,7 +23,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/front_page.html", {"sections": front_page_sections()})
     require(request.user, "dashboard.view")
-    return render(request, "core/dashboard.html", {"cards": dashboard_cards(request.user)})
+    user = request.user
+    context = {
+        "needs": dashboard_needs(user),
+        "trend": dashboard_trend(user),
+        "cards": dashboard_cards(user),
+    }
+    return render(request, "core/dashboard.html", context)
 
 
 @never_cache

@@ -18,3 +18,7 @@ class TrainingConfig(AppConfig):
             *(Course, Delivery, Delivery.trainers.through, Enrolment, FollowUp, TestSubmission),
             Organisation,
         )
+        from .dashboard import DASHBOARD_VERSION, WATCHED
+
+        # The dashboard's needs and chart of each reader.
+        versions.watch(DASHBOARD_VERSION, *WATCHED)
