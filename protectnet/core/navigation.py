@@ -19,6 +19,7 @@ NAV = [
     NavItem(_("Dashboard"), "core:dashboard"),
     NavItem(_("Directory"), "network:directory"),
     NavItem(_("Workshops"), "workshops:workshop_list"),
+    NavItem(_("My workshops"), "workshops:my_workshop_list"),
     NavItem(_("Training"), "training:course_list"),
     NavItem(_("Library"), "library:resource_list"),
     NavItem(_("Alerts"), "alerts:alert_list"),
@@ -38,6 +39,15 @@ def nav_for(user, current_path: str) -> list[dict]:
             url = reverse(item.route)
         except NoReverseMatch:
             continue  # the app has not shipped that page yet
-        current = current_path == url or (url != "/" and current_path.startswith(url))
-        items.append({"label": item.label, "url": url, "current": current})
+        matches = current_path == url or (url != "/" and current_path.startswith(url))
+        items.append({"label": item.label, "url": url, "current": matches})
+    return _one_current(items)
+
+
+def _one_current(items: list[dict]) -> list[dict]:
+    """Only the closest match is the current page ("/workshops/mine/" is not "/workshops/")."""
+    matched = [i for i in items if i["current"]]
+    closest = max(matched, key=lambda i: len(i["url"]), default=None)
+    for item in matched:
+        item["current"] = item is closest
     return items

@@ -35,11 +35,16 @@ def _qr_data_uri(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
 
 
+def badge_of(registration) -> dict:
+    """One badge: the registration and its signed QR code (the participant's own copy too)."""
+    return {"registration": registration, "qr": _qr_data_uri(checkin_svc.badge_token(registration))}
+
+
 def badges_job(user, workshop) -> Job:
     people = regs.registration_list(
         user=user, workshop=workshop, status=RegistrationStatus.REGISTERED
     )
-    badges = [{"registration": r, "qr": _qr_data_uri(checkin_svc.badge_token(r))} for r in people]
+    badges = [badge_of(r) for r in people]
     parts = [
         {"badges": badges[i : i + BADGES_PER_PART]} for i in range(0, len(badges), BADGES_PER_PART)
     ]

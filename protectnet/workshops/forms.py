@@ -10,13 +10,22 @@ from protectnet.network.models import Country, Organisation
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import Outcome, Registration, Session, Speaker, Workshop
+from .names import person_label
 from .services.editions import SessionInput, to_utc
 from .services.outcomes import OUTCOME_FIELDS, OutcomeInput
 from .services.registrations import FORM_FIELDS, RegistrationInput
+from .zones import time_zone_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 RATINGS = [(i, str(i)) for i in range(1, 6)]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """People by whole name and organisation (prefetch their memberships' organisations)."""
+
+    def label_from_instance(self, obj) -> str:
+        return person_label(obj)
 
 
 class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
@@ -47,6 +56,43 @@ class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
             "end_date": DATE,
             "venue_address": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, next_edition=None, refill_url: str = "", **kwargs):
+        """A new workshop: edition and time zone may be left empty and are then filled from
+        the series (`next_edition(series)`) and the host country; with htmx they are filled
+        as soon as the series or the country is chosen (the page answers with the field)."""
+        super().__init__(*args, **kwargs)
+        self.next_edition = next_edition
+        if next_edition is None:
+            return
+        self.fields["edition"].required = False
+        self.fields["edition"].help_text = _("Left empty: the next edition of the series.")
+        self.fields["time_zone"].required = False
+        self.fields["time_zone"].help_text = _("Left empty: the host country's time zone.")
+        for name, fills in (("series", "edition"), ("host_country", "time_zone")):
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-get": refill_url,
+                    "hx-trigger": "change",
+                    "hx-include": "closest form",
+                    "hx-select": f"#id_{fills}",
+                    "hx-target": f"#id_{fills}",
+                    "hx-swap": "outerHTML",
+                }
+            )
+
+    def clean(self):
+        cd = super().clean()
+        if self.next_edition is None:
+            return cd
+        if not cd.get("edition") and cd.get("series"):
+            cd["edition"] = self.next_edition(series=cd["series"])
+        if not cd.get("time_zone") and cd.get("host_country"):
+            cd["time_zone"] = time_zone_for(cd["host_country"].code)
+        for name in ("edition", "time_zone"):
+            if not cd.get(name) and name not in self.errors:
+                self.add_error(name, _("This field is required."))
+        return cd
 
 
 class SessionForm(TerminologyCheckMixin, forms.ModelForm):
@@ -110,7 +156,7 @@ class SpeakerForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     """Organisers invite someone directly (a speaker, an observer, a guest)."""
 
-    person = forms.ModelChoiceField(queryset=None, label=_("Person"))
+    person = PersonChoiceField(queryset=None, label=_("Person"))
     delegation = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -131,7 +177,7 @@ class QuotaForm(forms.Form):
 
 class NominationForm(TerminologyCheckMixin, forms.Form):
     terminology_fields = ("note",)
-    person = forms.ModelChoiceField(queryset=None, label=_("Person"))
+    person = PersonChoiceField(queryset=None, label=_("Person"))
     note = forms.CharField(
         label=_("Why this person (optional)"),
         required=False,

@@ -2,7 +2,7 @@ from django.urls import path
 
 from protectnet.access.routes import route
 
-from .views import delegations, organiser, outcomes, participant, workshops
+from .views import delegations, mine, organiser, outcomes, participant, workshops
 
 app_name = "workshops"
 
@@ -13,6 +13,7 @@ ME = "<int:workshop_id>/me/"
 urlpatterns = [
     path("", workshops.workshop_list, name="workshop_list"),
     path("new/", workshops.workshop_edit, name="workshop_create"),
+    path("mine/", mine.my_workshop_list, name="my_workshop_list"),
     path(W, workshops.workshop_detail, name="workshop_detail"),
     path(W + "edit/", workshops.workshop_edit, name="workshop_edit"),
     path(W + "agenda/", workshops.agenda, name="agenda"),
@@ -44,6 +45,7 @@ urlpatterns = [
     path(W + "participants.<str:fmt>", organiser.participant_export, name="participant_export"),
     path(W + "badges.pdf", organiser.badges_pdf, name="badges_pdf"),
     path(W + "check-in/", organiser.checkin, name="checkin"),
+    path(W + "check-in/counts/", organiser.checkin_counts, name="checkin_counts"),
     path(W + "check-in/record/", organiser.checkin_record, name="checkin_record"),
     path(W + "outcomes/", outcomes.outcome_list, name="outcome_list"),
     path(W + "outcomes/new/", outcomes.outcome_edit, name="outcome_create"),
@@ -70,6 +72,7 @@ for door, prefix, action in DOORS:
             name=f"visa_letter_{door}",
             action=action,
         ),
+        route(prefix + "badge.pdf", participant.badge, name=f"badge_{door}", action=action),
         route(
             prefix + "agenda.ics", participant.agenda_ics, name=f"agenda_ics_{door}", action=action
         ),

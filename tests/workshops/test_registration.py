@@ -207,7 +207,10 @@ def test_guest_signed_in_sees_own_registration(world, ws, guest_registration, lo
     assert response.status_code == 200
     assert "No peanuts" in response.content.decode()
     assert client.get(f"/workshops/registrations/{registration.pk}/").status_code == 200
-    assert login(world.kh_member).get(f"/workshops/{ws.workshop.pk}/me/").status_code == 404
+    # Someone else's "me" page is their own: how to take part, never the guest's details.
+    theirs = login(world.kh_member).get(f"/workshops/{ws.workshop.pk}/me/")
+    assert theirs.status_code == 200 and "No peanuts" not in theirs.content.decode()
+    assert "How to take part" in theirs.content.decode()
 
 
 def test_organiser_invites_someone_directly(world, ws, login):

@@ -3,7 +3,7 @@
 from itertools import groupby
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -11,6 +11,7 @@ from protectnet.access.policy import get_visible_or_404, visible
 from protectnet.core.providers import providers
 
 from ..models import Delegation, Nomination, Series, Session, SessionKind, Speaker, Workshop
+from ..zones import time_zone_for
 
 
 def workshop_list(*, user) -> QuerySet:
@@ -27,6 +28,32 @@ def workshop_get(*, user, id) -> Workshop:
 
 def series_get(*, user, id) -> Series:
     return get_visible_or_404(user, Series.objects.all(), pk=id)
+
+
+def next_edition(*, series: Series) -> int:
+    """The edition number after the series' highest (1 for a new series)."""
+    highest = Workshop.objects.filter(series=series).aggregate(n=Max("edition"))["n"]
+    return (highest or 0) + 1
+
+
+def _pk(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+def workshop_defaults(*, user, series_id=None, host_country_id=None) -> dict:
+    """What a new workshop's form starts with: the series asked for (else the latest edition's),
+    its next edition number, and the host country's time zone."""
+    initial: dict = {}
+    series = visible(user, Series.objects.filter(pk=_pk(series_id))).first()
+    if series is None:
+        latest = workshop_list(user=user).order_by("-start_date", "-pk").first()
+        series = latest.series if latest else None
+    if series is not None:
+        initial.update(series=series.pk, edition=next_edition(series=series))
+    country = apps.get_model("network", "Country").objects.filter(pk=_pk(host_country_id)).first()
+    if country is not None:
+        initial.update(host_country=country.pk, time_zone=time_zone_for(country.code))
+    return initial
 
 
 def series_workshops(*, user, series: Series) -> QuerySet:
@@ -106,8 +133,15 @@ def nomination_list(*, user, delegation: Delegation) -> QuerySet:
     return (
         visible(user, Nomination.objects.filter(delegation=delegation))
         .select_related("person", "delegation", "invitation__registration")
+        .prefetch_related(_memberships("person__memberships"))
         .order_by("created_at", "pk")
     )
+
+
+def _memberships(lookup: str = "memberships") -> Prefetch:
+    """People's memberships with their organisations, to name each person's organisation."""
+    membership = apps.get_model("network", "Membership")
+    return Prefetch(lookup, queryset=membership.objects.select_related("organisation"))
 
 
 def nomination_get(*, user, id) -> Nomination:
@@ -127,6 +161,7 @@ def nominable_people(*, user, delegation: Delegation) -> QuerySet:
         visible(user, person.objects.filter(pk__in=local.values("person_id")))
         .exclude(pk__in=taken)
         .order_by("full_name")
+        .prefetch_related(_memberships())
     )
 
 
@@ -149,4 +184,5 @@ def nominee_get(*, user, id):
 
 def invitable_people(*, user) -> QuerySet:
     person = apps.get_model("network", "Person")
-    return visible(user, person.objects.exclude(email="")).order_by("full_name")
+    qs = visible(user, person.objects.exclude(email=""))
+    return qs.order_by("full_name").prefetch_related(_memberships())

@@ -127,3 +127,15 @@ def checked_in_ids(*, workshop, day) -> set[int]:
             "registration_id", flat=True
         )
     )
+
+
+def checkin_counts(*, workshop, day) -> dict:
+    """How many registered people are checked in on a day, and of how many (one query)."""
+    registered = Registration.objects.filter(
+        workshop=workshop, status=RegistrationStatus.REGISTERED
+    )
+    return registered.aggregate(
+        total=Count("pk", distinct=True),
+        # One attendance row per person and day (a constraint): distinct rows are people.
+        checked_in=Count("day_attendance", filter=Q(day_attendance__day=day), distinct=True),
+    )

@@ -21,6 +21,7 @@ from protectnet.network.models import Sector
 
 from ..forms import CheckInForm, InvitationForm
 from ..models import RegistrationStatus
+from ..names import full_name, registration_label
 from ..selectors import editions as sel
 from ..selectors import registrations as regs
 from ..services import checkin as checkin_svc
@@ -102,7 +103,7 @@ def participant_export(request, workshop_id: int, fmt: str):
     workshop = sel.workshop_get(user=request.user, id=workshop_id)
     rows = [
         (
-            r.person.display_name,
+            full_name(r.person),
             r.organisation.name if r.organisation else "",
             r.country.name if r.country else "",
             SECTORS.get(r.sector, r.sector),
@@ -137,15 +138,19 @@ def _default_day(workshop) -> date:
     return today if today in workshop.days else workshop.start_date
 
 
-@requires("workshops.checkin")
-def checkin(request, workshop_id: int):
-    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+def _day(request, workshop) -> date:
+    """The day asked for, or today at the venue (the first day outside the workshop)."""
     try:
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
-        day = _default_day(workshop)
-    if day not in workshop.days:
-        day = _default_day(workshop)
+        return _default_day(workshop)
+    return day if day in workshop.days else _default_day(workshop)
+
+
+@requires("workshops.checkin")
+def checkin(request, workshop_id: int):
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    day = _day(request, workshop)
     q = request.GET.get("q", "").strip()[:100]
     found = (
         regs.registration_list(
@@ -169,6 +174,23 @@ def checkin(request, workshop_id: int):
             "found": found,
             "sessions": sessions,
             "checked_ids": regs.checked_in_ids(workshop=workshop, day=day) if q else set(),
+            "counts": regs.checkin_counts(workshop=workshop, day=day),
+        },
+    )
+
+
+@requires("workshops.checkin")
+def checkin_counts(request, workshop_id: int):
+    """The "N of M checked in" line alone, which the check-in page polls (htmx)."""
+    workshop = sel.workshop_get(user=request.user, id=workshop_id)
+    day = _day(request, workshop)
+    return render(
+        request,
+        "workshops/_checkin_counts.html",
+        {
+            "workshop": workshop,
+            "day": day,
+            "counts": regs.checkin_counts(workshop=workshop, day=day),
         },
     )
 
@@ -208,7 +230,7 @@ def checkin_record(request, workshop_id: int):
         return _answer(
             request, workshop, wants_json, False, error_text(exc), status=422, day=cd["day"]
         )
-    name = result.registration.person.display_name
+    name = registration_label(result.registration)
     message = (
         _("%(name)s is checked in.") if result.created else _("%(name)s was already checked in.")
     ) % {"name": name}

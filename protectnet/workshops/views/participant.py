@@ -3,6 +3,8 @@
 Both doors lead to the same views: `_door` resolves the invitation and who acts for it.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -17,9 +19,11 @@ from protectnet.core.forms import add_service_errors
 from protectnet.core.pdf import pdf_response, render_pdf
 
 from .. import ics
+from ..documents import badge_of
 from ..forms import FeedbackForm, RegistrationForm
 from ..models import SessionKind
 from ..selectors import editions as sel
+from ..selectors.participation import taking_part
 from ..selectors.registrations import (
     invitation_by_token,
     my_invitation_to,
@@ -28,6 +32,29 @@ from ..selectors.registrations import (
 from ..services import feedback as feedback_svc
 from ..services import registrations as svc
 from .common import error_text
+
+
+class NotInvited(Http404):
+    """The signed-in person holds no invitation to this workshop (unanswered: a 404)."""
+
+
+def explains_taking_part(view):
+    """The "me" pages a person may reach by hand answer with how to take part, not a bare 404.
+
+    The workshop is read through the policy first: one the person may not see stays unknown."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotInvited:
+            workshop = sel.workshop_get(user=request.user, id=kwargs["workshop_id"])
+            part = taking_part(user=request.user, workshop=workshop)
+            return render(
+                request, "workshops/taking_part.html", {"workshop": workshop, "taking_part": part}
+            )
+
+    return wrapper
 
 
 class Door:
@@ -39,7 +66,7 @@ class Door:
         else:
             self.invitation = my_invitation_to(user=request.user, workshop_id=workshop_id)
             if self.invitation is None:
-                raise Http404
+                raise NotInvited
             self.args = [workshop_id]
             self.prefix = "me"
         self.actor = svc.acting_for(request.user, self.invitation)
@@ -49,11 +76,20 @@ class Door:
         return reverse(f"workshops:{name}_{self.prefix}", args=self.args)
 
     def links(self) -> dict:
-        names = ("registration", "cancel", "choose", "visa_letter", "agenda_ics", "feedback")
+        names = (
+            "registration",
+            "cancel",
+            "choose",
+            "visa_letter",
+            "badge",
+            "agenda_ics",
+            "feedback",
+        )
         return {name: self.url(name) for name in names}
 
 
 @require_http_methods(["GET", "POST"])
+@explains_taking_part
 def registration(request, token: str | None = None, workshop_id: int | None = None):
     door = Door(request, token, workshop_id)
     current = registration_for_invitation(door.invitation)
@@ -140,6 +176,16 @@ def visa_letter(request, token: str | None = None, workshop_id: int | None = Non
     return pdf_response(data, f"visa-invitation-letter-{door.workshop.pk}.pdf")
 
 
+def badge(request, token: str | None = None, workshop_id: int | None = None):
+    """The participant's own badge, to print at home or show on a phone at the desk."""
+    door = Door(request, token, workshop_id)
+    current = _active(door)
+    data = render_pdf(
+        "workshops/pdf/badges.html", {"workshop": door.workshop, "badges": [badge_of(current)]}
+    )
+    return pdf_response(data, f"badge-{door.workshop.pk}.pdf")
+
+
 def agenda_ics(request, token: str | None = None, workshop_id: int | None = None):
     """The personal calendar: every session except the breakouts the person did not choose."""
     door = Door(request, token, workshop_id)
@@ -161,6 +207,7 @@ def _feedback_open(workshop) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
+@explains_taking_part
 def feedback(request, token: str | None = None, workshop_id: int | None = None):
     door = Door(request, token, workshop_id)
     current = _active(door)

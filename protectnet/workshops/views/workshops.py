@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,7 +17,8 @@ from protectnet.core.pagination import paginate
 from .. import ics
 from ..forms import SessionForm, SpeakerForm, WorkshopForm
 from ..selectors import editions as sel
-from ..selectors.registrations import my_registration, registration_counts
+from ..selectors.participation import taking_part
+from ..selectors.registrations import registration_counts
 from ..services import editions as svc
 
 
@@ -40,9 +42,7 @@ def workshop_detail(request, workshop_id: int):
         "can_report": can(user, "workshops.report.view"),
         "can_outcomes": can(user, "workshops.outcome.view"),
         "is_public_view": not user.is_authenticated,
-        "registration": my_registration(user=user, workshop=workshop)
-        if user.is_authenticated
-        else None,
+        "taking_part": taking_part(user=user, workshop=workshop) if user.is_authenticated else None,
         "delegations": sel.delegation_list(user=user, workshop=workshop)
         if can(user, "workshops.delegation.view")
         else None,
@@ -81,7 +81,9 @@ def agenda_ics(request, workshop_id: int):
 @requires("workshops.workshop.manage")
 def workshop_edit(request, workshop_id: int | None = None):
     workshop = sel.workshop_get(user=request.user, id=workshop_id) if workshop_id else None
-    form = WorkshopForm(request.POST or None, instance=workshop)
+    form = WorkshopForm(
+        request.POST or None, instance=workshop, **_create_extras(request, workshop)
+    )
     if request.method == "POST" and form.is_valid():
         data = svc.WorkshopInput(**{n: form.cleaned_data[n] for n in svc.WORKSHOP_FIELDS})
         funders, partners = form.cleaned_data["funders"], form.cleaned_data["partners"]
@@ -105,6 +107,23 @@ def workshop_edit(request, workshop_id: int | None = None):
             messages.success(request, _("The workshop was saved."))
             return redirect("workshops:workshop_detail", workshop.pk)
     return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+def _create_extras(request, workshop) -> dict:
+    """A new workshop's form starts filled in (series, next edition, the country's time zone);
+    the same GET answers htmx when the series or the country changes."""
+    if workshop is not None:
+        return {}
+    initial = sel.workshop_defaults(
+        user=request.user,
+        series_id=request.GET.get("series"),
+        host_country_id=request.GET.get("host_country"),
+    )
+    return {
+        "initial": initial,
+        "next_edition": sel.next_edition,
+        "refill_url": reverse("workshops:workshop_create"),
+    }
 
 
 @require_http_methods(["GET", "POST"])

@@ -56,6 +56,8 @@
       // Answered (checked in, or refused as invalid): drop it from the queue either way.
       var rest = load(); rest.shift(); save(rest);
       report(answer.data.message, answer.data.ok ? "ok" : "fail");
+      // The "N of M checked in" counter (htmx) refreshes at once rather than at its next poll.
+      if (answer.data.ok) { document.body.dispatchEvent(new CustomEvent("checkin-recorded")); }
       sending = false;
       flush();
     }).catch(function () {
