@@ -17,3 +17,22 @@
     }
   });
 })();
+// The navigation's disclosure menus ("More", the phone "Menu") open without JavaScript; with
+// it, they also close as menus are expected to: on Escape (focus back on the button) and on a
+// click elsewhere on the page.
+(function () {
+  "use strict";
+  var MENUS = ".site-header details[open]";
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(MENUS).forEach(function (menu) {
+      menu.open = false;
+      if (menu.contains(document.activeElement)) menu.querySelector("summary").focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll(MENUS).forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.open = false;
+    });
+  });
+})();

@@ -1,0 +1,78 @@
+"""The design system's template helpers (docs/design.md): navigation, dates, breadcrumbs, tabs."""
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+register = template.Library()
+
+# How many navigation entries stay on the bar; the rest go under "More". Six keeps the bar on
+# one line at 1366 px for the role that sees the most entries (tests/e2e/test_layout.py).
+PRIMARY_NAV = 6
+
+
+@register.filter
+def nav_split(items) -> dict:
+    """The first entries on the bar, the rest under "More" (never a "More" holding one entry)."""
+    items = list(items or [])
+    if len(items) <= PRIMARY_NAV + 1:
+        return {"primary": items, "more": [], "more_current": False}
+    more = items[PRIMARY_NAV:]
+    return {
+        "primary": items[:PRIMARY_NAV],
+        "more": more,
+        "more_current": any(item["current"] for item in more),
+    }
+
+
+def _local(value: datetime) -> datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+@register.filter(is_safe=True)
+def day(value) -> str:
+    """A date in the language's one date format, machine-readable in <time datetime>."""
+    if not isinstance(value, date):
+        return ""
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return format_html(
+        '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "DATE_FORMAT")
+    )
+
+
+@register.filter(is_safe=True)
+def moment(value) -> str:
+    """A date and time in the language's one format; the attribute keeps the UTC offset."""
+    if not isinstance(value, datetime):
+        return day(value)
+    value = _local(value)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        value.isoformat(timespec="minutes"),
+        date_format(value, "DATETIME_FORMAT"),
+    )
+
+
+def _pairs(parts) -> list[tuple]:
+    return [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+
+
+@register.simple_tag
+def crumbs(*parts) -> list[dict]:
+    """Breadcrumbs from label, URL pairs; a last label without a URL is the current page."""
+    trail = [{"label": label, "url": url} for label, url in _pairs(parts)]
+    if len(parts) % 2:
+        trail.append({"label": parts[-1], "url": ""})
+    return trail
+
+
+@register.simple_tag(takes_context=True)
+def tabs(context, *parts) -> list[dict]:
+    """Tabs from label, URL pairs; the one whose URL is the page's path is current."""
+    request = context.get("request")
+    path = request.path if request else ""
+    return [{"label": label, "url": url, "current": url == path} for label, url in _pairs(parts)]
