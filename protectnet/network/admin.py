@@ -3,6 +3,8 @@ services (policy check + audit entry). Countries are the exception: joining the 
 admin decision with no personal data involved."""
 
 from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     AdvisoryPanel,
@@ -47,10 +49,23 @@ class OrganisationAdmin(ReadOnlyAdmin):
 
 @admin.register(Person)
 class PersonAdmin(ReadOnlyAdmin):
-    list_display = ("__str__", "job_title", "consent_directory", "erased_at")
+    # Full name and organisation: two entries named alike are told apart in the list.
+    list_display = ("label", "email", "job_title", "consent_directory", "created_at", "erased_at")
     list_filter = ("consent_directory",)
-    search_fields = ("full_name", "preferred_name")
-    exclude = ("search_text",)
+    search_fields = ("full_name", "preferred_name", "email")
+    exclude = ("search_text", "name_key")
+
+    def get_queryset(self, request):
+        memberships = Membership.objects.select_related("organisation")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("memberships", queryset=memberships))
+        )
+
+    @admin.display(description=_("Person"), ordering="full_name")
+    def label(self, obj: Person) -> str:
+        return obj.label
 
 
 @admin.register(Membership)

@@ -171,10 +171,23 @@ class FocalPointSearchForm(forms.Form):
     clean_q = clean_query
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person picked by full name and organisation ("Sok Bopha (CPAC)"): two entries with the
+    same name are told apart. The queryset prefetches current memberships (Person.label)."""
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
 class FocalPointForm(forms.Form):
     """The person chosen among the search results; any id outside `people` is refused."""
 
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects)
+    person = PersonChoiceField(label=_("Person"), queryset=Person.objects)
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,7 +203,7 @@ class PanelForm(TerminologyCheckMixin, forms.Form):
 
 
 class PanelMemberForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects)
+    person = PersonChoiceField(label=_("Person"), queryset=Person.objects)
     discipline = forms.ChoiceField(label=_("Discipline"), choices=Discipline.choices)
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 
@@ -217,6 +230,7 @@ class MeetingForm(TerminologyCheckMixin, forms.ModelForm):
             "held_on": forms.DateInput(attrs={"type": "date"}),
             "minutes": forms.Textarea(attrs={"rows": 10}),
         }
+        field_classes = {"named_people": PeopleChoiceField}
         help_texts = {
             "marking": _("Who may read the minutes (Traffic Light Protocol)."),
             "shared_with": _("TLP:AMBER: also these organisations."),

@@ -10,7 +10,7 @@ from django_countries.fields import CountryField
 
 from protectnet.access.markings import Marking
 
-from .search import organisation_parts, person_parts, search_copy
+from .search import name_key, organisation_parts, person_parts, search_copy
 
 
 class Region(models.TextChoices):
@@ -134,6 +134,9 @@ class Person(models.Model):
     # Names, title and expertise as the pipeline's words (network/search.py), so that "nguyen"
     # finds "Nguyễn" and "ចាន់ធា" finds "សុខចាន់ធា"; written with them, never shown.
     search_text = models.TextField(blank=True, editable=False)
+    # The full name folded (core/text.py fold_words), written with the search copy: possible
+    # duplicates are grouped on it in the database ("Nguyễn Văn An" is "nguyen van an").
+    name_key = models.CharField(max_length=255, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -144,6 +147,7 @@ class Person(models.Model):
         # this index instead of sorting the whole directory.
         indexes = [
             models.Index(fields=["full_name", "id"], name="network_person_name_idx"),
+            models.Index(fields=["name_key", "id"], name="network_person_name_key_idx"),
             unsearched_index("network_person_unsearched_idx"),
         ]
         constraints = [
@@ -165,7 +169,24 @@ class Person(models.Model):
         return self.preferred_name or self.full_name
 
     def refresh_search_text(self) -> None:
+        """The search copy and the folded name (save both: `SEARCH_FIELDS`)."""
         self.search_text = search_copy(*person_parts(self))
+        self.name_key = name_key(self.full_name)
+
+    SEARCH_FIELDS = ("search_text", "name_key")
+
+    @property
+    def label(self) -> str:
+        """How a person is named wherever one is chosen or listed: "Sok Bopha (CPAC)", the
+        full name and the acronym (or name) of each current organisation. It reads the
+        memberships prefetched with their organisations (selectors' `_memberships_prefetch`),
+        so a list of labels costs no query per person."""
+        if self.erased_at:
+            return str(_("Erased person"))
+        names = sorted(
+            {m.organisation.acronym or m.organisation.name for m in self.current_memberships}
+        )
+        return f"{self.full_name} ({', '.join(names)})" if names else self.full_name
 
     @property
     def current_memberships(self) -> list:

@@ -39,6 +39,7 @@ CLEARED = {
     "expertise": [],
     "gender": "",
     "search_text": "",
+    "name_key": "",
     "consent_directory": False,
     "consent_directory_at": None,
     "consent_participant_list": False,

@@ -42,6 +42,13 @@ RULES: dict[str, Rule] = {
     "network.person.change": Rule(ADMINS | {R.FOCAL_POINT}, check=person_manageable),
     "network.person.invite": Rule(ADMINS | {R.FOCAL_POINT}, check=person_manageable),
     "network.person.erase": Rule(ADMINS, check=lambda p, o: o.pk != p.person_id),
+    "network.person.duplicates": Rule(
+        ADMINS, description="List possible duplicate entries of the directory"
+    ),
+    # obj: the entry merged away (its rows move to the kept one, its details are erased).
+    "network.person.merge": Rule(
+        ADMINS, description="Merge a duplicate entry into another (every link moves)"
+    ),
     "network.vetting.view": Rule(ADMINS | {R.FOCAL_POINT}, check=person_manageable),
     # Nobody records their own vetting: it opens law-enforcement material.
     "network.vetting.record": Rule(ADMINS | {R.FOCAL_POINT}, check=can_vet),

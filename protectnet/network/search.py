@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from protectnet.core.text import words
+from protectnet.core.text import fold_words, words
 
 # The longest query the directory takes, and the most words: each word is one LIKE condition.
 MAX_QUERY = 200
@@ -23,6 +23,11 @@ def search_copy(*parts: str) -> str:
     """The stored copy of a row's searchable fields, or "" when they hold no word."""
     found = dict.fromkeys(w for part in parts if part for w in words(str(part)))
     return f" {' '.join(found)} " if found else ""
+
+
+def name_key(full_name: str) -> str:
+    """A full name as possible duplicates are compared: folded, one space between words."""
+    return fold_words(full_name)[:255]
 
 
 def query_words(text: str) -> list[str]:
@@ -67,7 +72,9 @@ def words_match(found: list[str], *, fallback: tuple[str, ...], field: str = "se
 def rebuild_search_copies(person_model, organisation_model, *, batch: int = 1000) -> None:
     """Write every stored copy again with today's pipeline (a data migration runs this with
     the historical models; the copies depend on core/text.py, not on the schema)."""
-    _rebuild(person_model, person_parts, batch)
+    # A migration older than the folded name has a Person without it.
+    names = any(f.name == "name_key" for f in person_model._meta.get_fields())
+    _rebuild(person_model, person_parts, batch, names=names)
     _rebuild(organisation_model, organisation_parts, batch)
 
 
@@ -80,14 +87,19 @@ def organisation_parts(row) -> list[str]:
     return [row.name, row.acronym]
 
 
-def _rebuild(model, parts, batch: int) -> None:
+def _rebuild(model, parts, batch: int, *, names: bool = False) -> None:
+    """`names`: people also get their folded name (the duplicates' key) written again."""
+    fields = ["search_text", "name_key"] if names else ["search_text"]
     changed = []
     for row in model.objects.order_by("pk").iterator(chunk_size=batch):
         copy = search_copy(*parts(row))
-        if row.search_text != copy:
+        key = name_key(row.full_name) if names else ""
+        if row.search_text != copy or (names and row.name_key != key):
             row.search_text = copy
+            if names:
+                row.name_key = key
             changed.append(row)
         if len(changed) >= batch:
-            model.objects.bulk_update(changed, ["search_text"])
+            model.objects.bulk_update(changed, fields)
             changed = []
-    model.objects.bulk_update(changed, ["search_text"])
+    model.objects.bulk_update(changed, fields)

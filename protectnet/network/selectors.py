@@ -58,9 +58,10 @@ def contact_visible(user, person: Person) -> bool:
     return principal.is_member and person.consent_directory
 
 
-def _memberships_prefetch() -> Prefetch:
+def _memberships_prefetch(lookup: str = "memberships") -> Prefetch:
+    """Memberships with their organisations: what Person.label and the lists read."""
     return Prefetch(
-        "memberships",
+        lookup,
         queryset=Membership.objects.select_related("organisation", "organisation__country"),
     )
 
@@ -255,6 +256,7 @@ def country_focal_points(*, country: Country) -> QuerySet:
     return (
         FocalPoint.objects.filter(country=country, person__erased_at__isnull=True)
         .select_related("person")
+        .prefetch_related(_memberships_prefetch("person__memberships"))
         .order_by("person__full_name")
     )
 
@@ -307,6 +309,7 @@ def _panel_members_prefetch() -> Prefetch:
         "members",
         queryset=PanelMember.objects.filter(person__erased_at__isnull=True)
         .select_related("person")
+        .prefetch_related(_memberships_prefetch("person__memberships"))
         .order_by("-is_chair", "person__full_name"),
     )
 
@@ -407,4 +410,5 @@ def organisation_choices(*, user, countries=None, exclude_pk=None) -> QuerySet:
 
 def panel_people(*, user, panel: AdvisoryPanel) -> QuerySet:
     """The people holding a seat on the panel, as the user may see them."""
-    return visible(user, Person.objects.filter(panel_seats__in=panel.members.all()))
+    people = Person.objects.filter(panel_seats__in=panel.members.all())
+    return visible(user, people).prefetch_related(_memberships_prefetch())

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import countries, directory, imports, organisations, panels, people, personal
+from .views import (
+    countries,
+    directory,
+    duplicates,
+    imports,
+    organisations,
+    panels,
+    people,
+    personal,
+)
 
 app_name = "network"
 
@@ -12,6 +21,8 @@ urlpatterns = [
     path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation_detail"),
     path("organisations/<int:pk>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("people/new/", people.person_create, name="person_create"),
+    path("people/duplicates/", duplicates.duplicate_list, name="duplicate_list"),
+    path("people/<int:pk>/merge/", duplicates.person_merge, name="person_merge"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
     path("people/<int:pk>/memberships/new/", people.membership_add, name="membership_add"),

@@ -19,7 +19,7 @@ def person_in(org, name, *, consent=False, **fields):
         **fields,
     )
     person.refresh_search_text()
-    person.save(update_fields=["search_text"])
+    person.save(update_fields=list(person.SEARCH_FIELDS))
     f.MembershipFactory(person=person, organisation=org)
     return person
 

@@ -28,6 +28,7 @@ PERSON_UPDATE_FIELDS = [
     "consent_directory",
     "consent_directory_at",
     "search_text",
+    "name_key",
     "updated_at",
 ]
 WRITTEN = PERSON_UPDATE_FIELDS[:8]

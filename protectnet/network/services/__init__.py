@@ -5,6 +5,8 @@ from protectnet.access.policy import can, require
 from .common import PersonInput
 from .erasure import person_data_export, person_erase
 from .exports import directory_export, personal_data_download
+from .merge import filled_fields as merge_filled_fields
+from .merge import merge_conflicts, person_merge
 from .organisations import OrganisationInput, organisation_create, organisation_update
 from .panels import (
     MeetingInput,
@@ -28,6 +30,8 @@ __all__ = [
     "meeting_save",
     "membership_add",
     "membership_end",
+    "merge_conflicts",
+    "merge_filled_fields",
     "organisation_create",
     "organisation_update",
     "panel_create",
@@ -37,6 +41,7 @@ __all__ = [
     "person_create",
     "person_data_export",
     "person_erase",
+    "person_merge",
     "person_update",
     "personal_data_download",
     "require",

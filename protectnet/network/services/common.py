@@ -76,7 +76,7 @@ def apply_person_fields(person: Person, data: PersonInput, *, country_code: str 
             setattr(person, f"{flag}_at", now if getattr(person, flag) else None)
             changed.append(f"{flag}_at")
     person.refresh_search_text()
-    changed.append("search_text")
+    changed.extend(Person.SEARCH_FIELDS)
     return changed
 
 

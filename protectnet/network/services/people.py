@@ -53,7 +53,7 @@ def person_update(*, actor, person: Person, data: PersonInput, request=None) -> 
             actor=actor,
             person=person,
             request=request,
-            data={"fields": [c for c in changed if c != "search_text"]},
+            data={"fields": [c for c in changed if c not in Person.SEARCH_FIELDS]},
         )
     return person
 

@@ -51,6 +51,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         ],
         "can_add": can(request.user, "network.person.create"),
         "can_import": can(request.user, "network.import"),
+        "can_merge": can(request.user, "network.person.duplicates"),
     }
     return render(request, "network/directory.html", context)
 

@@ -14,7 +14,7 @@ from protectnet.access.routes import requires
 from protectnet.accounts.services import invitation_create
 from protectnet.core.forms import add_service_errors
 
-from .. import selectors, services
+from .. import duplicates, selectors, services
 from ..forms import InviteForm, MembershipForm, PersonCreateForm, PersonForm, VettingForm
 
 
@@ -35,6 +35,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "can_erase": not person.erased_at and can(user, "network.person.erase", person),
         "can_export": can(user, "network.person.export_data", person),
+        "duplicates": (
+            duplicates.possible_duplicates_of(user=user, person=person)
+            if can(user, "network.person.merge", person)
+            else []
+        ),
     }
     return render(request, "network/person_detail.html", context)
 
