@@ -111,5 +111,5 @@ def test_staff_checks_a_participant_in_by_name_with_the_keyboard_only(page, worl
     tab_to(page, re.compile(r"Check in\s+Seng Keyboard"))
     page.keyboard.press("Enter")
 
-    page.get_by_text("Seng Keyboard is checked in.").wait_for()
+    page.get_by_text("Seng Keyboard (Cambodian Test Police) is checked in.").wait_for()
     assert DayAttendance.objects.filter(registration=registration).count() == 1

@@ -38,7 +38,9 @@ def test_nominate_approve_register_check_in_and_report(browser, live_server, wor
     context, page = _context(browser, live_server)
     browser_sign_in(page, world.kh_focal.email, f.PASSWORD)
     page.goto(f"/workshops/delegations/{delegation.pk}/")
-    page.get_by_label("Person", exact=False).first.select_option(label="Sok Journey")
+    page.get_by_label("Person", exact=False).first.select_option(
+        label="Sok Journey · Cambodian Test Police"
+    )
     page.get_by_role("button", name="Nominate").click()
     page.get_by_text("The nomination was sent to the organisers.").wait_for()
     assert "1 of 2 seats held" in page.locator("#seats").inner_text()
@@ -66,10 +68,16 @@ def test_nominate_approve_register_check_in_and_report(browser, live_server, wor
 
     # 4. Staff check in by typing the badge code; a second scan while offline is queued.
     page.goto(f"/workshops/{workshop.pk}/check-in/")
+    assert "0 of 1 checked in so far" in page.locator("#checkin-counts").inner_text()
     page.get_by_label("Badge code").fill(registration.badge_code)
     page.get_by_role("button", name="Check in", exact=True).click()
     page.locator("[data-results] li.ok").first.wait_for()
-    assert "Sok Journey is checked in." in page.locator("[data-results]").inner_text()
+    # The counter refreshes after the check-in, without reloading the page.
+    page.locator("#checkin-counts", has_text="1 of 1 checked in so far").wait_for()
+    assert (
+        "Sok Journey (Cambodian Test Police) is checked in."
+        in page.locator("[data-results]").inner_text()
+    )
     assert DayAttendance.objects.filter(registration=registration).count() == 1
 
     context.set_offline(True)
@@ -79,12 +87,14 @@ def test_nominate_approve_register_check_in_and_report(browser, live_server, wor
     assert "waiting to be sent" in page.locator("[data-queue-status]").inner_text()
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
-    page.get_by_text("Sok Journey was already checked in.").wait_for()
+    page.get_by_text("Sok Journey (Cambodian Test Police) was already checked in.").wait_for()
     assert DayAttendance.objects.filter(registration=registration).count() == 1
 
-    # 5. The organiser opens the report.
+    # 5. The organiser opens the report from the workshop's tabs.
     page.goto(f"/workshops/{workshop.pk}/")
-    page.get_by_role("link", name="Report", exact=True).click()
+    tabs = page.get_by_role("navigation", name="Workshop")
+    assert tabs.get_by_role("link", name="Overview").get_attribute("aria-current") == "page"
+    tabs.get_by_role("link", name="Report", exact=True).click()
     page.get_by_role("heading", name="Workshop report").wait_for()
     assert page.locator('[data-figure="registered"]').inner_text() == "1"
     assert page.locator('[data-figure="attended"]').inner_text() == "1"
@@ -100,3 +110,28 @@ def test_check_in_page_works_on_a_phone(phone_page, world, journey):
     phone_page.get_by_label("Badge code").fill("NOTACODE")
     phone_page.get_by_role("button", name="Check in", exact=True).click()
     phone_page.get_by_text("This badge code is not valid.").wait_for()
+
+
+def test_workshop_tabs_wrap_on_a_phone(phone_page, world, journey):
+    workshop, _delegation, _nominee = journey
+    device = TOTPDevice.objects.get(user=world.admin)
+    browser_sign_in(phone_page, world.admin.email, f.PASSWORD, totp_device=device)
+    phone_page.goto(f"/workshops/{workshop.pk}/check-in/")
+    tabs = phone_page.get_by_role("navigation", name="Workshop")
+    current = tabs.get_by_role("link", name="Check-in")
+    assert current.get_attribute("aria-current") == "page"
+    # Every tab is on screen (wrapped onto more lines), none pushed off to the side.
+    width = phone_page.viewport_size["width"]
+    for link in tabs.get_by_role("link").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_member_is_told_how_to_take_part(page, world, journey):
+    workshop, _delegation, _nominee = journey
+    browser_sign_in(page, world.kh_member.email, f.PASSWORD)
+    page.goto(f"/workshops/{workshop.pk}/")
+    page.get_by_role("heading", name="How to take part").wait_for()
+    page.get_by_role("link", name="My workshops").first.click()
+    page.get_by_role("heading", name="My workshops").wait_for()
