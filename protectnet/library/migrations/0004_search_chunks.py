@@ -46,9 +46,12 @@ CREATE_NEW = {
     # fastupdate off: new chunks go straight into the index, not into a pending list that every
     # query must scan (and that makes the planner prefer reading every chunk) until a vacuum.
     # Uploads are few; searches are many.
+    # Each chunk's tsvector is moved out of the row (TOAST) past 128 bytes: a match reads narrow
+    # rows for their resource, and only ranking opens the vectors.
     "postgresql": [
         """CREATE INDEX library_searchchunk_vector_gin ON library_searchchunk
             USING gin (vector) WITH (fastupdate = off)""",
+        "ALTER TABLE library_searchchunk SET (toast_tuple_target = 128)",
     ],
 }
 DROP_NEW = {
@@ -58,7 +61,10 @@ DROP_NEW = {
         "DROP TRIGGER IF EXISTS library_search_ai",
         "DROP TABLE IF EXISTS library_search_fts",
     ],
-    "postgresql": ["DROP INDEX IF EXISTS library_searchchunk_vector_gin"],
+    "postgresql": [
+        "DROP INDEX IF EXISTS library_searchchunk_vector_gin",
+        "ALTER TABLE library_searchchunk RESET (toast_tuple_target)",
+    ],
 }
 
 

@@ -34,8 +34,8 @@ def compute(matched: tuple[str, tuple], selected: dict[str, str]) -> tuple[int, 
     """The number of matches and every facet, in one query.
 
     `matched` is the SQL (and its parameters) of the matching resource ids. The matching rows are
-    computed once (a materialised CTE) and every facet groups over them,
-    so a full-text match is evaluated once for all seven facets and the total.
+    read once with the columns the facets group by (a materialised CTE), and every facet groups
+    over them: the full-text match and the policy run once for all seven facets and the total.
     """
     rows = _grouped(matched)
     buckets: dict[str, list[dict]] = {name: [] for name in FACETS}
@@ -88,16 +88,14 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
     language_t = Resource._meta.get_field("languages").related_model._meta.db_table
     # Every name below comes from the models' metadata; the only values are bound parameters.
     sql = f"""
-        WITH m(pk) AS MATERIALIZED ({inner})
-        SELECT 'type', {r}.resource_type, '', COUNT(*) FROM {r}
-            WHERE {r}.id IN {ids} GROUP BY {r}.resource_type
-        UNION ALL SELECT 'marking', {r}.marking, '', COUNT(*) FROM {r}
-            WHERE {r}.id IN {ids} GROUP BY {r}.marking
-        UNION ALL SELECT 'year', {year}, '', COUNT(*) FROM {r}
-            WHERE {r}.id IN {ids} GROUP BY {year}
-        UNION ALL SELECT 'organisation', CAST(o.id AS TEXT), o.name, COUNT(*) FROM {r}
-            JOIN {org} o ON o.id = {r}.owner_organisation_id
-            WHERE {r}.id IN {ids} GROUP BY o.id, o.name
+        WITH m(pk, kind, marking, year, owner) AS MATERIALIZED (
+            SELECT {r}.id, {r}.resource_type, {r}.marking, {year}, {r}.owner_organisation_id
+            FROM {r} WHERE {r}.id IN ({inner}))
+        SELECT 'type', kind, '', COUNT(*) FROM m GROUP BY kind
+        UNION ALL SELECT 'marking', marking, '', COUNT(*) FROM m GROUP BY marking
+        UNION ALL SELECT 'year', year, '', COUNT(*) FROM m GROUP BY year
+        UNION ALL SELECT 'organisation', CAST(o.id AS TEXT), o.name, COUNT(*) FROM m
+            JOIN {org} o ON o.id = m.owner GROUP BY o.id, o.name
         UNION ALL SELECT 'topic', t.slug, t.name, COUNT(*) FROM {topics} x
             JOIN {topic_t} t ON t.id = x.{topic_col}
             WHERE x.resource_id IN {ids} GROUP BY t.slug, t.name
