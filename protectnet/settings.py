@@ -328,6 +328,8 @@ LOCALE_PATHS = [BASE_DIR / "protectnet" / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# One date format per language (docs/design.md); English overrides Django's "Mar. 4, 2025".
+FORMAT_MODULE_PATH = ["protectnet.core.formats"]
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """The design system's template helpers (docs/design.md): navigation, dates, breadcrumbs, tabs."""
 
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils import timezone
@@ -76,3 +77,10 @@ def tabs(context, *parts) -> list[dict]:
     request = context.get("request")
     path = request.path if request else ""
     return [{"label": label, "url": url, "current": url == path} for label, url in _pairs(parts)]
+
+
+@register.filter
+def host(url: str) -> str:
+    """The site a link goes to ("example.org"), for link text that is not a raw URL."""
+    netloc = urlsplit(str(url or "")).netloc
+    return netloc.removeprefix("www.") or "ProtectNet"

@@ -36,3 +36,17 @@
     });
   });
 })();
+// Filter panels start closed so that phones show the results first; on a wide screen there is
+// room beside the results, so they open.
+(function () {
+  "use strict";
+  if (!window.matchMedia("(min-width: 900px)").matches) return;
+  document.querySelectorAll("details[data-open-wide]").forEach(function (panel) {
+    panel.open = true;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    event.target.querySelectorAll("details[data-open-wide]").forEach(function (panel) {
+      panel.open = true;
+    });
+  });
+})();
