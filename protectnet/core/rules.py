@@ -1,5 +1,5 @@
-"""Core's rules: the undelivered-email page, and Django's own language switch (a route that
-cannot carry its action on the view).
+"""Core's rules: the undelivered-email page, the design-system page, and Django's own language
+switch (a route that cannot carry its action on the view).
 
 Core's other pages (dashboard, health checks) declare theirs with `@requires` in views.py; the
 actions they use (public.view, dashboard.view) are foundation rules in access/rules.py.
@@ -9,6 +9,7 @@ from protectnet.access.rule import ADMINS, Rule, admins_only
 
 RULES: dict[str, Rule] = {
     "email.manage": Rule(ADMINS, description="See, retry and discard emails that did not go out"),
+    "design.view": Rule(ADMINS, description="See every design-system component on one page"),
 }
 
 SCOPES = {"core.outboundemail": admins_only}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("documents/<str:token>/", views.document_status, name="document_status"),
     path("documents/<str:token>/file/", views.document_download, name="document_download"),
+    path("design/", views.design_system, name="design"),
     path("emails/", views.email_list, name="email_list"),
     path("emails/<int:pk>/retry/", views.email_action, {"action": "retry"}, name="email_retry"),
     path(

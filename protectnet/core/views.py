@@ -12,6 +12,7 @@ from protectnet.access.routes import requires
 
 from . import documents, selectors, services
 from .dashboard import dashboard_cards, dashboard_needs, dashboard_trend
+from .design import design_sample
 from .front_page import front_page_sections
 from .models import OutboundEmail
 from .pagination import paginate
@@ -48,6 +49,12 @@ def readyz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@requires("design.view")
+def design_system(request: HttpRequest) -> HttpResponse:
+    """Every component of docs/design.md on one page, with fixed sample data (no records)."""
+    return render(request, "core/design.html", {"sample": design_sample()})
 
 
 @requires("email.manage")

@@ -1,0 +1,94 @@
+"""The design system: the shell's navigation split, one date format per language, breadcrumbs and
+tabs, link text from a URL's site, and the /design/ page for network admins only."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import translation
+
+from protectnet.core.templatetags import ui
+from tests.core.test_pages_and_headers import assert_no_inline_code
+
+
+def _items(n: int, current: int | None = None) -> list[dict]:
+    return [{"label": f"Item {i}", "url": f"/i{i}/", "current": i == current} for i in range(n)]
+
+
+def test_a_short_navigation_stays_whole_on_the_bar():
+    split = ui.nav_split(_items(ui.PRIMARY_NAV + 1))
+    assert len(split["primary"]) == ui.PRIMARY_NAV + 1 and split["more"] == []
+
+
+def test_a_long_navigation_puts_the_rest_under_more_and_says_when_the_page_is_there():
+    split = ui.nav_split(_items(10, current=8))
+    assert [i["url"] for i in split["more"]] == ["/i6/", "/i7/", "/i8/", "/i9/"]
+    assert split["more_current"] is True
+    assert ui.nav_split(_items(10, current=2))["more_current"] is False
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "4 Mar 2025"), ("th", "4 มีนาคม 2025")],
+)
+def test_a_day_has_one_format_per_language_and_a_machine_date(language, shown):
+    with translation.override(language):
+        html = ui.day(date(2025, 3, 4))
+    assert html == f'<time datetime="2025-03-04">{shown}</time>'
+
+
+def test_a_moment_shows_date_and_time_and_keeps_the_offset():
+    with translation.override("en"):
+        html = ui.moment(datetime(2025, 3, 4, 9, 5, tzinfo=UTC))
+    assert html == '<time datetime="2025-03-04T09:05+00:00">4 Mar 2025, 09:05</time>'
+
+
+def test_no_date_renders_nothing_so_a_default_can_follow():
+    rendered = Template('{% load ui %}{{ none|moment|default:"—" }}').render(Context({}))
+    assert rendered == "—"
+
+
+def test_breadcrumbs_end_on_the_current_page_and_tabs_know_theirs():
+    request = RequestFactory().get("/b/")
+    html = Template(
+        "{% load ui %}{% crumbs 'Home' '/' 'Here' as trail %}{% tabs 'A' '/a/' 'B' '/b/' as t %}"
+        '{% include "components/page_header.html" with title="Here" breadcrumbs=trail tabs=t %}'
+    ).render(Context({"request": request}))
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in html
+    assert '<span aria-current="page">Here</span>' in html
+    assert '<a href="/b/" aria-current="page">B</a>' in html
+    assert '<a href="/a/">A</a>' in html
+
+
+def test_link_text_names_the_site_not_the_raw_address():
+    assert ui.host("https://www.example.org/guide?x=1") == "example.org"
+    assert ui.host("/library/12/") == "ProtectNet"
+
+
+def test_a_badge_says_its_meaning_in_words_with_a_hidden_shape():
+    html = Template(
+        '{% include "components/badge.html" with label="Overdue" tone="danger" %}'
+    ).render(Context({}))
+    assert 'class="badge badge-danger"' in html and "Overdue" in html
+    assert 'aria-hidden="true"' in html
+
+
+def test_the_design_page_shows_every_component_to_an_admin(world, login):
+    response = login(world.admin).get("/design/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for part in ('aria-label="Breadcrumb"', 'class="tabs"', "badge-warning", "empty-state"):
+        assert part in content
+    assert '<table class="stack">' in content and 'data-label="Status"' in content
+    assert '<time datetime="2025-03-04">4 Mar 2025</time>' in content
+    assert_no_inline_code(response.content)
+
+
+@pytest.mark.parametrize("role", ["kh_focal", "kh_member", "guest"])
+def test_the_design_page_is_refused_to_everyone_else(world, login, role):
+    assert login(getattr(world, role)).get("/design/").status_code == 403
+
+
+def test_every_page_links_the_favicon(world, login):
+    assert b'rel="icon" href="/static/img/favicon.svg"' in login(world.kh_member).get("/").content
