@@ -71,16 +71,18 @@ def test_stats_csv_neutralises_nothing_personal(w, history, login):
     assert "Cambodia" in text and SUBJECT_NAME not in text
 
 
-def test_dashboard_card_counts_alerts_awaiting_my_agency(w, history, login):
-    card = [c for c in login(w.kh_le).get("/").context["cards"] if "alerts" in c.url]
-    assert len(card) == 1
-    assert card[0].value == "1"  # the information alert; the other one is acknowledged
+def _awaiting(response) -> list:
+    return [n for n in response.context["needs"] if "needs=ack" in n.url]
+
+
+def test_dashboard_counts_alerts_awaiting_my_agency_among_what_needs_me(w, history, login):
+    need = _awaiting(login(w.kh_le).get("/"))
+    assert [n.count for n in need] == [1]  # the information alert; the other one is acknowledged
     services.alert_acknowledge(
         actor=w.kh_le,
         alert=Alert.objects.prefetch_related("recipients").get(alert_type="information"),
     )
-    card = [c for c in login(w.kh_le).get("/").context["cards"] if "alerts" in c.url]
-    assert card[0].value == "0"
+    assert _awaiting(login(w.kh_le).get("/")) == []  # nothing left: the need is not listed
 
 
 def test_nav_shows_alerts_to_vetted_members_only(w, login):

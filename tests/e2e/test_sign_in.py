@@ -44,8 +44,14 @@ def sign_out(tab) -> None:
 
 def test_member_signs_in_sees_the_dashboard_and_signs_out(world, axe_page):
     page = axe_page
-    page.goto("/")
-    assert "/accounts/login/" in page.url
+    page.goto("/")  # an anonymous visitor meets the network, with a way to sign in
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == "A regional network protecting children"
+    )
+    assert serious_violations(page) == []
+    page.get_by_role("link", name="Sign in").first.click()
+    page.wait_for_url("**/accounts/login/")
     assert serious_violations(page) == []
     browser_sign_in(page, world.kh_member.email, PASSWORD)
     page.wait_for_url("**/")
@@ -55,7 +61,8 @@ def test_member_signs_in_sees_the_dashboard_and_signs_out(world, axe_page):
     page.wait_for_url("**/accounts/login/")
     assert page.get_by_text("You are signed out.").is_visible()
     page.goto("/")
-    assert "/accounts/login/" in page.url
+    assert page.get_by_role("link", name="Sign in").first.is_visible()
+    assert not page.get_by_role("heading", name="Needs you now").is_visible()
 
 
 def test_wrong_password_shows_a_message_that_reveals_nothing(world, page):

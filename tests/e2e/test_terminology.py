@@ -52,7 +52,7 @@ def test_member_checks_a_text_and_sees_each_finding_with_its_preferred_term(worl
 
     # The list of terms behind the checker, readable by every member.
     page.get_by_role("link", name="See the whole list of terms").click()
-    page.get_by_role("rowheader", name="child sex tourist").wait_for()
+    page.get_by_role("rowheader", name="child sex tourist", exact=True).wait_for()
     assert serious_violations(page) == []
 
 

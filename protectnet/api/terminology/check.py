@@ -39,7 +39,9 @@ class CheckOut(Schema):
     languages_checked: list[CheckedNameOut] = Field(
         ..., description="The languages whose term lists apply to the scripts of the text."
     )
-    scripts_found: list[CheckedNameOut] = Field(..., description="The scripts the text is written in.")
+    scripts_found: list[CheckedNameOut] = Field(
+        ..., description="The scripts the text is written in."
+    )
 
 
 @router.post("/terminology/check", response=CheckOut, summary="Find discouraged terms in a text")
