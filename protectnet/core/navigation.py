@@ -13,19 +13,22 @@ from protectnet.access.policy import can
 class NavItem:
     label: str
     route: str
+    # Wide screens: "brand" entries are reached by the site's name, "more" entries sit under
+    # "More", so the entries people act in every day stay on the one-line bar.
+    place: str = "bar"
 
 
 NAV = [
-    NavItem(_("Dashboard"), "core:dashboard"),
+    NavItem(_("Dashboard"), "core:dashboard", place="brand"),
     NavItem(_("Directory"), "network:directory"),
     NavItem(_("Workshops"), "workshops:workshop_list"),
     NavItem(_("My workshops"), "workshops:my_workshop_list"),
     NavItem(_("Training"), "training:course_list"),
     NavItem(_("Library"), "library:resource_list"),
     NavItem(_("Alerts"), "alerts:alert_list"),
-    NavItem(_("Language check"), "terminology:check"),
-    NavItem(_("Reports"), "reports:index"),
-    NavItem(_("Audit log"), "access:audit_list"),
+    NavItem(_("Language check"), "terminology:check", place="more"),
+    NavItem(_("Reports"), "reports:index", place="more"),
+    NavItem(_("Audit log"), "access:audit_list", place="more"),
 ]
 
 
@@ -40,7 +43,7 @@ def nav_for(user, current_path: str) -> list[dict]:
         except NoReverseMatch:
             continue  # the app has not shipped that page yet
         matches = current_path == url or (url != "/" and current_path.startswith(url))
-        items.append({"label": item.label, "url": url, "current": matches})
+        items.append({"label": item.label, "url": url, "current": matches, "place": item.place})
     return _one_current(items)
 
 

@@ -12,20 +12,29 @@ from protectnet.core.templatetags import ui
 from tests.core.test_pages_and_headers import assert_no_inline_code
 
 
-def _items(n: int, current: int | None = None) -> list[dict]:
-    return [{"label": f"Item {i}", "url": f"/i{i}/", "current": i == current} for i in range(n)]
+def _bar_and_more(html: str) -> tuple[str, str]:
+    """The one-line bar of wide screens, and what it holds under "More"."""
+    bar = html[html.index('<ul class="shell-wide">') : html.index('<details class="nav-menu">')]
+    more = bar[bar.index("shell-more") :] if "shell-more" in bar else ""
+    return bar[: len(bar) - len(more)], more
 
 
-def test_a_short_navigation_stays_whole_on_the_bar():
-    split = ui.nav_split(_items(ui.PRIMARY_NAV + 1))
-    assert len(split["primary"]) == ui.PRIMARY_NAV + 1 and split["more"] == []
+def test_a_vetted_officer_finds_alerts_on_the_bar_and_the_language_check_beside_it(world, login):
+    bar, more = _bar_and_more(login(world.kh_le).get("/library/").content.decode())
+    assert 'href="/alerts/"' in bar
+    assert 'href="/terminology/' in bar + more
+    assert 'href="/" class="brand"' in login(world.kh_le).get("/library/").content.decode()
 
 
-def test_a_long_navigation_puts_the_rest_under_more_and_says_when_the_page_is_there():
-    split = ui.nav_split(_items(10, current=8))
-    assert [i["url"] for i in split["more"]] == ["/i6/", "/i7/", "/i8/", "/i9/"]
-    assert split["more_current"] is True
-    assert ui.nav_split(_items(10, current=2))["more_current"] is False
+def test_an_admin_finds_reports_and_the_audit_log_under_more_and_is_told_where_the_page_is(
+    world, login
+):
+    client = login(world.admin)
+    bar, more = _bar_and_more(client.get("/library/").content.decode())
+    assert 'href="/reports/"' in more and "/audit/" in more
+    assert 'href="/library/" aria-current="page"' in bar
+    _, more_on_reports = _bar_and_more(client.get("/reports/").content.decode())
+    assert "the current page is in here" in more_on_reports
 
 
 @pytest.mark.parametrize(

@@ -17,16 +17,15 @@ PRIMARY_NAV = 6
 
 @register.filter
 def nav_split(items) -> dict:
-    """The first entries on the bar, the rest under "More" (never a "More" holding one entry)."""
+    """The bar's entries and those under "More" (navigation.py says where each belongs); a bar
+    with room takes a lone "More" entry rather than a menu of one."""
     items = list(items or [])
-    if len(items) <= PRIMARY_NAV + 1:
-        return {"primary": items, "more": [], "more_current": False}
-    more = items[PRIMARY_NAV:]
-    return {
-        "primary": items[:PRIMARY_NAV],
-        "more": more,
-        "more_current": any(item["current"] for item in more),
-    }
+    bar = [i for i in items if i.get("place", "bar") == "bar"]
+    more = bar[PRIMARY_NAV:] + [i for i in items if i.get("place") == "more"]
+    bar = bar[:PRIMARY_NAV]
+    if len(more) == 1 and len(bar) < PRIMARY_NAV:
+        bar, more = bar + more, []
+    return {"primary": bar, "more": more, "more_current": any(i["current"] for i in more)}
 
 
 def _local(value: datetime) -> datetime:
