@@ -3,6 +3,7 @@
 import copy
 import os
 from io import StringIO
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -39,6 +40,20 @@ def _own_redis_database() -> None:
 
 _own_redis_database()
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Django deletes an old SQLite test database of the same name (the name holds the run's
+    process id, which comes round again) but not its -wal and -shm files; SQLite would replay
+    that stale log into the new database and the processes some tests start would read a
+    broken file ("disk I/O error"). Remove them before the database is made."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{database['TEST']['NAME']}{suffix}").unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,6 @@ Pages are found by following links from the dashboard (one URL per view), so new
 checked without editing this file.
 """
 
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -14,7 +12,8 @@ from django.test import Client
 from tests.conftest import sign_in
 from tests.security.crawl import crawl
 
-AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
+from .axe import serious_violations
+
 ROLES = [
     "admin@protectnet.test",
     "focal.kh@protectnet.test",
@@ -23,7 +22,6 @@ ROLES = [
     "trainer@protectnet.test",
     "guest@protectnet.test",
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def _session_cookie(user, live_server) -> dict:
@@ -33,19 +31,6 @@ def _session_cookie(user, live_server) -> dict:
         "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
         "url": live_server.url,
     }
-
-
-def _violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.slow
@@ -66,7 +51,7 @@ def test_main_pages_have_no_serious_accessibility_violations(
         page = context.new_page()
         for url in urls[:25]:
             page.goto(url)
-            found = _violations(page)
+            found = serious_violations(page)
             checked += 1
             if found:
                 problems[f"{email} {url}"] = found

@@ -2,7 +2,6 @@
 replies, records the outcome and closes; the sender sees all of it. Two signed-in browsers."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -10,10 +9,10 @@ from django.utils import timezone
 from protectnet.accounts.models import TOTPDevice
 from tests.factories import PASSWORD
 
+from .axe import serious_violations
 from .conftest import browser_sign_in
 
 KEY = "oJ8x1Qm3cQ2k6q0Yw7mW3lq3nq2d3yQpJ0x9zB9w2aY="
-AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
 SUBJECT = "Gareth Allan Sampleton"
 
 
@@ -38,26 +37,11 @@ def officers(world, settings, browser, live_server):
         context.close()
 
 
-def _serious_violations(tab) -> list[str]:
-    if not AXE.exists():
-        return []
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-    )
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def test_send_acknowledge_reply_close(officers, world):
     sender = officers(world.uk_le)
     sender.goto("/alerts/new/")
     sender.get_by_role("link", name="Travel notification").click()
-    assert _serious_violations(sender) == []
+    assert serious_violations(sender) == []
     sender.get_by_label("Cambodian Test Police (Cambodia)").check()
     sender.get_by_label("Priority").select_option("high")
     deadline = timezone.now() + timedelta(days=2)
@@ -77,17 +61,17 @@ def test_send_acknowledge_reply_close(officers, world):
     sender.get_by_role("button", name="Review before sending").click()
     sender.get_by_role("heading", name="Review before sending").wait_for()
     assert "Cambodian Test Police (Cambodia)" in sender.locator("main").inner_text()
-    assert _serious_violations(sender) == []
+    assert serious_violations(sender) == []
     sender.get_by_role("button", name="Send", exact=True).click()
     sender.get_by_text("The alert was sent to the recipient agencies.").wait_for()
     alert_url = sender.url
 
     recipient = officers(world.kh_le)
     recipient.goto("/alerts/")
-    assert _serious_violations(recipient) == []
+    assert serious_violations(recipient) == []
     recipient.locator("table a").first.click()
     recipient.get_by_text(SUBJECT).wait_for()
-    assert _serious_violations(recipient) == []
+    assert serious_violations(recipient) == []
     recipient.get_by_role("button", name="Acknowledge receipt").click()
     recipient.get_by_text("Acknowledged on behalf of your agency.").wait_for()
     recipient.get_by_label("Reply").fill("Received. Immigration informed.")

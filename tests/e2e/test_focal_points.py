@@ -44,7 +44,7 @@ def axe_tab(browser, live_server):
 
 
 def test_focal_point_search_pages_have_no_serious_accessibility_violations(world, axe_tab, bopha):
-    from .test_sign_in import serious_violations
+    from .axe import serious_violations
 
     device = TOTPDevice.objects.get(user=world.admin)
     browser_sign_in(axe_tab, world.admin.email, f.PASSWORD, totp_device=device)

@@ -17,7 +17,7 @@ from django.test import Client
 
 from protectnet.core.navigation import nav_for
 from tests.conftest import sign_in
-from tests.e2e.test_accessibility import _violations
+from tests.e2e.axe import serious_violations
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 DEVICES = {
@@ -94,7 +94,7 @@ def _check_page(page, url: str, device: str, shot: Path) -> list[str]:
     # axe once per page on the phone (the shell's menu is folded there) and for the desktop
     # bar on the dashboard; test_accessibility.py covers the desktop pages themselves.
     if device == "phone" or url == "/":
-        problems += _violations(page)
+        problems += serious_violations(page)
     page.screenshot(path=str(shot), full_page=True)
     return problems
 

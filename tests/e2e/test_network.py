@@ -71,7 +71,7 @@ def axe_tab(browser, live_server):
 def test_directory_pages_have_no_serious_accessibility_violations(world, axe_tab):
     from protectnet.network.models import AdvisoryPanel, PanelMeeting, PanelMember
 
-    from .test_sign_in import serious_violations
+    from .axe import serious_violations
 
     panel = AdvisoryPanel.objects.create(country=world.kh, name="Cambodia advisory panel")
     PanelMember.objects.create(panel=panel, person=world.kh_member.person, discipline="ngo")

@@ -1,28 +1,12 @@
 """Browser journeys: sign in, see the dashboard, sign out; an admin passes TOTP; on a phone too."""
 
-from pathlib import Path
-
 import pytest
 
 from protectnet.accounts.models import TOTPDevice
 from tests.factories import PASSWORD
 
+from .axe import serious_violations
 from .conftest import browser_sign_in
-
-AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
-
-
-def serious_violations(tab) -> list[str]:
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-    )
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture

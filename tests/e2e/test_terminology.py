@@ -4,8 +4,8 @@ import pytest
 
 from tests.factories import PASSWORD
 
+from .axe import serious_violations
 from .conftest import browser_sign_in
-from .test_sign_in import serious_violations
 
 TEXT = (
     "Field notes (fictitious): the hotel guest was a sex tourist who contacted a child online.\n"

@@ -2,7 +2,6 @@
 stranger verifies it through the public page the QR code opens, and sees a revocation at once."""
 
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +11,7 @@ from protectnet.training.models import Certificate
 from tests.factories import PASSWORD
 from tests.training.conftest import enrol, make_course, make_delivery, reload
 
+from .axe import serious_violations
 from .conftest import browser_sign_in
 
 
@@ -77,22 +77,6 @@ def test_trainee_takes_the_post_test_on_a_phone_and_a_stranger_verifies(
     assert page.get_by_role("heading", name="This certificate was revoked").is_visible()
 
 
-AXE = Path(__file__).parent / "vendor" / "axe-4.10.3.min.js"
-
-
-def _serious(tab) -> list[str]:
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-    )
-    return [
-        f"{v['id']}: {v['nodes'][0]['target']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def test_training_pages_have_no_serious_accessibility_violations(
     cohort, world, browser, live_server
 ):
@@ -123,7 +107,7 @@ def test_training_pages_have_no_serious_accessibility_violations(
             browser_sign_in(tab, user.email, PASSWORD)
         for url in urls:
             tab.goto(url)
-            found = _serious(tab)
+            found = serious_violations(tab)
             if found:
                 problems[url] = found
         context.close()

@@ -43,7 +43,8 @@ def test_a_task_of_a_killed_worker_is_run_again_by_the_next(db_url, settings, tm
         if first.poll() is None:
             first.kill()
     row = DBTaskResult.objects.get(pk=result.id)
-    assert row.status == "RUNNING"  # claimed by a worker that no longer exists
+    # Claimed by a worker that no longer exists (its output says why, if not).
+    assert row.status == "RUNNING", first.stderr.read()
 
     second = _worker(db_url, "--once", TASK_LEASE_SECONDS="0")
     _, errors = second.communicate(timeout=120)
