@@ -8,6 +8,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
@@ -318,17 +319,40 @@ ALERT_RETENTION_DAYS = env.int("ALERT_RETENTION_DAYS", default=365)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# Each language named in its own script, so that a reader finds theirs whatever the page's language.
 LANGUAGES = [
     ("en", "English"),
     ("km", "ខ្មែរ"),
     ("vi", "Tiếng Việt"),
     ("th", "ไทย"),
+    ("lo", "ລາວ"),
+    ("my", "မြန်မာ"),
+    ("fil", "Filipino"),
+    ("hi", "हिन्दी"),
+    ("zh-hant", "繁體中文（香港）"),
 ]
+# Django knows no Lao or Filipino, and calls Khmer "Khmer" in its own script: the documented way
+# is to extend django.conf.locale.LANG_INFO (read by get_language_info and the language tags).
+EXTRA_LANG_INFO = {
+    "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"},
+    "fil": {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+    "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ខ្មែរ"},
+    "zh-hant": {
+        "bidi": False,
+        "code": "zh-hant",
+        "name": "Traditional Chinese (Hong Kong)",
+        "name_local": "繁體中文（香港）",
+    },
+}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
+# Languages whose catalogues a native speaker has reviewed. The others stay selectable and are
+# labelled "preview" in the language switcher (pretix calls them "incubating").
+REVIEWED_LANGUAGES = env.list("REVIEWED_LANGUAGES", default=["en"])
 LOCALE_PATHS = [BASE_DIR / "protectnet" / "locale"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
-# One date format per language (docs/design.md); English overrides Django's "Mar. 4, 2025".
+# One date format per language (docs/design.md): protectnet/core/formats/<locale>/formats.py.
 FORMAT_MODULE_PATH = ["protectnet.core.formats"]
 
 LOGGING = {
