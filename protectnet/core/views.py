@@ -1,10 +1,13 @@
+from functools import cache
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
 from protectnet.access.policy import require
@@ -31,6 +34,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cards": dashboard_cards(user),
     }
     return render(request, "core/dashboard.html", context)
+
+
+ICON = Path(__file__).resolve().parent.parent / "static" / "img" / "favicon.svg"
+
+
+@cache
+def _icon() -> bytes:
+    return ICON.read_bytes()
+
+
+@cache_control(public=True, max_age=86400)
+@requires("public.view")
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: answer with the
+    site's icon instead of filling the logs with 404s."""
+    return HttpResponse(_icon(), content_type="image/svg+xml")
 
 
 @never_cache

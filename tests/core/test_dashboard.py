@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from protectnet.access import audit
 from protectnet.core.dashboard import dashboard_cards
+from tests.factories import account
 
 
 def titles(user):
@@ -45,3 +46,27 @@ def test_dashboard_query_count_does_not_grow_with_the_audit_log(world, login):
     for _ in range(30):
         audit.record("access.denied", actor=world.kh_member)
     assert _count(client) == small
+
+
+def test_dashboard_welcomes_a_member_by_full_name_not_email(world, login):
+    page = login(world.kh_member).get("/").content.decode()
+    name = world.kh_member.person.full_name
+    assert f"Welcome, {name}" in page
+    assert f"Welcome, {world.kh_member.email}" not in page
+
+
+def test_dashboard_welcomes_an_account_without_a_directory_entry_by_email(world, login):
+    user = account("no.entry@example.test")
+    page = login(user).get("/").content.decode()
+    assert "Welcome, no.entry@example.test" in page
+
+
+def test_favicon_answers_with_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in response.content
+
+
+def test_every_page_links_the_site_icon(client):
+    assert 'rel="icon"' in client.get("/").content.decode()
