@@ -106,6 +106,14 @@ class Organisation(models.Model):
         return self.sector == Sector.LAW_ENFORCEMENT
 
 
+def person_label(full_name: str, organisations) -> str:
+    """The one way a person is named wherever one is chosen or listed: "Sok Bopha (CPAC)", the
+    full name and the acronym (or name) of each organisation, so that two people who go by the
+    same name are told apart. A registration passes the organisation it was made for."""
+    names = sorted({o.acronym or o.name for o in organisations if o is not None})
+    return f"{full_name} ({', '.join(names)})" if names else full_name
+
+
 class Person(models.Model):
     """Someone in the directory. Names are kept whole: no forced first/last split."""
 
@@ -183,10 +191,7 @@ class Person(models.Model):
         so a list of labels costs no query per person."""
         if self.erased_at:
             return str(_("Erased person"))
-        names = sorted(
-            {m.organisation.acronym or m.organisation.name for m in self.current_memberships}
-        )
-        return f"{self.full_name} ({', '.join(names)})" if names else self.full_name
+        return person_label(self.full_name, [m.organisation for m in self.current_memberships])
 
     @property
     def current_memberships(self) -> list:

@@ -6,11 +6,11 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protectnet.network.forms import PersonChoiceField
 from protectnet.network.models import Country, Organisation
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import Outcome, Registration, Session, Speaker, Workshop
-from .names import person_label
 from .services.editions import SessionInput, to_utc
 from .services.outcomes import OUTCOME_FIELDS, OutcomeInput
 from .services.registrations import FORM_FIELDS, RegistrationInput
@@ -19,13 +19,6 @@ from .zones import time_zone_for
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 RATINGS = [(i, str(i)) for i in range(1, 6)]
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    """People by whole name and organisation (prefetch their memberships' organisations)."""
-
-    def label_from_instance(self, obj) -> str:
-        return person_label(obj)
 
 
 class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):

@@ -33,20 +33,20 @@ def test_nomination_list_names_each_nominee_in_full_with_organisation(world, ws,
     for person in two_bophas:
         nomination_create(actor=world.kh_focal, delegation=ws.kh_del, person=person)
     html = login(world.kh_focal).get(f"/workshops/delegations/{ws.kh_del.pk}/").content.decode()
-    assert "Chan Bopha<br><small>Cambodian Test Police</small>" in html
-    assert "Keo Bopha<br><small>Cambodian Test NGO</small>" in html
+    assert '<th scope="row">Chan Bopha (Cambodian Test Police)</th>' in html
+    assert '<th scope="row">Keo Bopha (Cambodian Test NGO)</th>' in html
     assert '<th scope="row">Bopha' not in html
 
 
 def test_nomination_picker_shows_full_name_and_organisation(world, ws, login, two_bophas):
     html = login(world.kh_focal).get(f"/workshops/delegations/{ws.kh_del.pk}/").content.decode()
-    assert "Chan Bopha · Cambodian Test Police</option>" in html
-    assert "Keo Bopha · Cambodian Test NGO</option>" in html
+    assert "Chan Bopha (Cambodian Test Police)</option>" in html
+    assert "Keo Bopha (Cambodian Test NGO)</option>" in html
 
 
 def test_invitation_picker_shows_full_name_and_organisation(world, ws, login, two_bophas):
     html = login(world.admin).get(f"/workshops/{ws.workshop.pk}/invite/").content.decode()
-    assert "Keo Bopha · Cambodian Test NGO</option>" in html
+    assert "Keo Bopha (Cambodian Test NGO)</option>" in html
 
 
 def test_registration_list_and_detail_show_full_names(world, ws, login, two_bophas):
@@ -63,8 +63,8 @@ def test_checkin_search_and_message_name_person_and_organisation(world, ws, logi
     client = login(world.admin)
     found = client.get(f"/workshops/{ws.workshop.pk}/check-in/?day={START}&q=Bopha")
     html = found.content.decode()
-    assert "Chan Bopha · Cambodian Test Police" in html
-    assert "Keo Bopha · Cambodian Test NGO" in html
+    assert "Chan Bopha (Cambodian Test Police), Cambodia" in html
+    assert "Keo Bopha (Cambodian Test NGO), Cambodia" in html
     answer = client.post(
         f"/workshops/{ws.workshop.pk}/check-in/record/",
         {"day": START.isoformat(), "code": police.badge_code},

@@ -53,5 +53,5 @@ def full_name(person) -> str:
 
 
 @register.filter
-def organisations(person) -> str:
-    return names.organisations(person)
+def registration_label(registration) -> str:
+    return names.registration_label(registration)
