@@ -4,7 +4,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from protectnet.access.policy import require
 from protectnet.access.routes import requires
 
-from . import documents, selectors, services
+from . import documents, picker, selectors, services
 from .dashboard import dashboard_cards, dashboard_needs, dashboard_trend
 from .design import design_sample
 from .front_page import front_page_sections
@@ -50,6 +50,16 @@ def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and feed readers ask for /favicon.ico whatever the page links: answer with the
     site's icon instead of filling the logs with 404s."""
     return HttpResponse(_icon(), content_type="image/svg+xml")
+
+
+@requires("picker.search")
+def pick(request: HttpRequest, kind: str) -> HttpResponse:
+    """The options of a picker matching what was typed (htmx asks as one types)."""
+    if kind not in picker.kinds():
+        raise Http404
+    q = request.GET.get("q", "")[:100]
+    options, more = picker.pick(user=request.user, kind=kind, q=q, params=request.GET)
+    return render(request, "core/picker_options.html", {"options": options, "more": more})
 
 
 @never_cache

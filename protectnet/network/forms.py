@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
+from protectnet.core.picker import Picker, PickerMultiple
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import (
@@ -26,6 +27,49 @@ def clean_query(form: forms.Form) -> str:
     if error:
         raise forms.ValidationError(error)
     return q
+
+
+NOT_A_CHOICE = _(
+    "Choose from the list: this one is not among those you may choose here. "
+    "Type part of the name and pick a match."
+)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A person picked by full name and organisation ("Sok Bopha (CPAC)"): two entries with the
+    same name are told apart. The queryset prefetches current memberships (Person.label) and is
+    what the reader may choose: any other id, forged or stale, is refused."""
+
+    widget = Picker("person")
+    default_error_messages = {"invalid_choice": NOT_A_CHOICE}
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    widget = PickerMultiple("person")
+    default_error_messages = {"invalid_choice": NOT_A_CHOICE}
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation picked by name or acronym among those the queryset allows."""
+
+    widget = Picker("organisation")
+    default_error_messages = {"invalid_choice": NOT_A_CHOICE}
+
+
+class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
+    widget = PickerMultiple("organisation")
+    default_error_messages = {"invalid_choice": NOT_A_CHOICE}
+
+
+def narrow_picker(field, **params) -> None:
+    """Narrow a picker's search as the field's choices are narrowed (a country, say)."""
+    field.widget.params.update({k: str(v) for k, v in params.items() if v})
 
 
 class DirectorySearchForm(forms.Form):
@@ -56,6 +100,7 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "acronym", "sector", "country", "parent", "website", "verified"]
+        field_classes = {"parent": OrganisationChoiceField}
 
     def __init__(self, *args, countries=None, parents=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,17 +165,18 @@ class PersonForm(forms.ModelForm):
 
 
 class PersonCreateForm(PersonForm):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects)
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects)
     title = forms.CharField(label=_("Title in the organisation"), required=False, max_length=255)
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        narrow_picker(self.fields["organisation"], managed=1)
         self.order_fields(["full_name", "preferred_name", "organisation", "title"])
 
 
 class MembershipForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects)
+    organisation = OrganisationChoiceField(label=_("Organisation"), queryset=Organisation.objects)
     title = forms.CharField(label=_("Title"), required=False, max_length=255)
     start_date = forms.DateField(
         label=_("Since"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -139,6 +185,7 @@ class MembershipForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+        narrow_picker(self.fields["organisation"], managed=1)
 
 
 class VettingForm(TerminologyCheckMixin, forms.Form):
@@ -171,19 +218,6 @@ class FocalPointSearchForm(forms.Form):
     clean_q = clean_query
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    """A person picked by full name and organisation ("Sok Bopha (CPAC)"): two entries with the
-    same name are told apart. The queryset prefetches current memberships (Person.label)."""
-
-    def label_from_instance(self, obj):
-        return obj.label
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
-
-
 class FocalPointForm(forms.Form):
     """The person chosen among the search results; any id outside `people` is refused."""
 
@@ -207,9 +241,10 @@ class PanelMemberForm(forms.Form):
     discipline = forms.ChoiceField(label=_("Discipline"), choices=Discipline.choices)
     is_chair = forms.BooleanField(label=_("Chair of the panel"), required=False)
 
-    def __init__(self, *args, people=None, **kwargs):
+    def __init__(self, *args, people=None, country=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        narrow_picker(self.fields["person"], country=getattr(country, "code", ""))
 
 
 class MeetingForm(TerminologyCheckMixin, forms.ModelForm):
@@ -230,7 +265,11 @@ class MeetingForm(TerminologyCheckMixin, forms.ModelForm):
             "held_on": forms.DateInput(attrs={"type": "date"}),
             "minutes": forms.Textarea(attrs={"rows": 10}),
         }
-        field_classes = {"named_people": PeopleChoiceField}
+        field_classes = {
+            "owner_organisation": OrganisationChoiceField,
+            "shared_with": OrganisationsChoiceField,
+            "named_people": PeopleChoiceField,
+        }
         help_texts = {
             "marking": _("Who may read the minutes (Traffic Light Protocol)."),
             "shared_with": _("TLP:AMBER: also these organisations."),

@@ -6,7 +6,13 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from protectnet.network.forms import PersonChoiceField
+from protectnet.core.picker import Picker
+from protectnet.network.forms import (
+    OrganisationChoiceField,
+    OrganisationsChoiceField,
+    PersonChoiceField,
+    narrow_picker,
+)
 from protectnet.network.models import Country, Organisation
 from protectnet.terminology.forms import TerminologyCheckMixin
 
@@ -48,6 +54,12 @@ class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
             "start_date": DATE,
             "end_date": DATE,
             "venue_address": forms.Textarea(attrs={"rows": 2}),
+            "time_zone": Picker("time_zone"),
+        }
+        field_classes = {
+            "lead_organisation": OrganisationChoiceField,
+            "funders": OrganisationsChoiceField,
+            "partners": OrganisationsChoiceField,
         }
 
     def __init__(self, *args, next_edition=None, refill_url: str = "", **kwargs):
@@ -177,9 +189,11 @@ class NominationForm(TerminologyCheckMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, country=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        # The picker searches the delegation's country, as the choices are.
+        narrow_picker(self.fields["person"], country=getattr(country, "code", ""))
 
 
 REGISTRATION_WIDGETS = {

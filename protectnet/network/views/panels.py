@@ -82,7 +82,7 @@ def _panel_data(form) -> dict:
 def panel_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     panel = _managed_panel(request, pk)
     people = selectors.country_people(user=request.user, country=panel.country)
-    form = PanelMemberForm(request.POST or None, people=people)
+    form = PanelMemberForm(request.POST or None, people=people, country=panel.country)
     if request.method == "POST" and form.is_valid():
         try:
             services.panel_member_add(

@@ -48,7 +48,11 @@ def delegation_detail(request, delegation_id: int):
     delegation = sel.delegation_get(user=request.user, id=delegation_id)
     may_nominate = can(request.user, "workshops.nomination.create", delegation)
     people = sel.nominable_people(user=request.user, delegation=delegation)
-    form = NominationForm(request.POST or None, people=people) if may_nominate else None
+    form = (
+        NominationForm(request.POST or None, people=people, country=delegation.country)
+        if may_nominate
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
