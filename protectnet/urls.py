@@ -1,7 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils import timezone
+from django.views.decorators.http import last_modified
+from django.views.i18n import JavaScriptCatalog
 
 from protectnet.api.api import api
+
+# The scripts' texts (djangojs) change only with a deployment: browsers ask again with
+# If-Modified-Since and get a 304 (the address carries the language, see base.html).
+STARTED = timezone.now()
+javascript_catalog = last_modified(lambda request, **kwargs: STARTED)(JavaScriptCatalog.as_view())
 
 handler400 = "protectnet.core.views.error_400"
 handler403 = "protectnet.core.views.error_403"
@@ -19,6 +27,7 @@ urlpatterns = [
     path("library/", include("protectnet.library.urls")),
     path("alerts/", include("protectnet.alerts.urls")),
     path("reports/", include("protectnet.reports.urls")),
+    path("i18n/js/", javascript_catalog, name="javascript_catalog"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .roles import GRANTABLE_ROLES, Role
 
@@ -57,7 +58,7 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = [models.F("seq").desc(nulls_first=True), "-id"]
-        verbose_name_plural = "audit entries"
+        verbose_name_plural = _("audit entries")
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             models.Index(

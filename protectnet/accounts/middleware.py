@@ -22,6 +22,7 @@ ALLOWED_WHILE_PENDING = {
     "core:healthz",
     "core:readyz",
     "set_language",
+    "javascript_catalog",
 }
 
 

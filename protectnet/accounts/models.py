@@ -81,7 +81,7 @@ class ApiToken(models.Model):
     )
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
-    hint = models.CharField(max_length=12, help_text="The first characters, to recognise it.")
+    hint = models.CharField(max_length=12, help_text=_("The first characters, to recognise it."))
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -109,7 +109,9 @@ class Invitation(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    person_id = models.BigIntegerField(null=True, blank=True, help_text="Directory entry to link.")
+    person_id = models.BigIntegerField(
+        null=True, blank=True, help_text=_("Directory entry to link.")
+    )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)

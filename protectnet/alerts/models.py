@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from protectnet.access.markings import Marking
 
@@ -32,7 +33,7 @@ class Priority(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("status", "Draft")
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
     SENT = "sent", _("Sent")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
@@ -232,7 +233,7 @@ class AlertReply(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        verbose_name_plural = "alert replies"
+        verbose_name_plural = _("alert replies")
 
     def __str__(self) -> str:
         return f"{self.alert} reply {self.pk}"

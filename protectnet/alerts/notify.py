@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.core.mail import send_templated_mail
 
@@ -50,7 +50,7 @@ def on_commit_alert_waiting(alert: Alert) -> None:
     def send():
         _send(
             recipient_users(alert, org_ids),
-            subject=_("ProtectNet: a partner alert is waiting for you"),
+            subject=gettext_lazy("ProtectNet: a partner alert is waiting for you"),
             template="alert_waiting",
             alert=alert,
         )
@@ -62,7 +62,7 @@ def on_commit_approval_needed(alert: Alert) -> None:
     def send():
         _send(
             vetted_users(organisation_ids=[alert.sender_organisation_id]),
-            subject=_("ProtectNet: an alert from your agency awaits approval"),
+            subject=gettext_lazy("ProtectNet: an alert from your agency awaits approval"),
             template="approval_needed",
             alert=alert,
             exclude_ids={alert.created_by_id},
@@ -77,7 +77,7 @@ def on_commit_retracted(alert: Alert) -> None:
     def send():
         _send(
             recipient_users(alert, org_ids),
-            subject=_("ProtectNet: a partner alert was retracted"),
+            subject=gettext_lazy("ProtectNet: a partner alert was retracted"),
             template="alert_retracted",
             alert=alert,
         )
@@ -89,7 +89,7 @@ def on_commit_shared(alert: Alert, share) -> None:
     def send():
         _send(
             vetted_users(organisation_ids=[share.organisation_id], person_ids=[share.person_id]),
-            subject=_("ProtectNet: a partner alert was shared with you"),
+            subject=gettext_lazy("ProtectNet: a partner alert was shared with you"),
             template="alert_shared",
             alert=alert,
         )
@@ -105,7 +105,7 @@ def on_commit_reply(alert: Alert, *, from_sender: bool, author_id: int) -> None:
             users = [alert.created_by] if alert.created_by_id else []
         _send(
             users,
-            subject=_("ProtectNet: a new reply on a partner alert"),
+            subject=gettext_lazy("ProtectNet: a new reply on a partner alert"),
             template="alert_reply",
             alert=alert,
             exclude_ids={author_id},
@@ -121,7 +121,7 @@ def escalation(alert: Alert, organisation_id: int) -> int:
         users.append(alert.created_by)
     return _send(
         users,
-        subject=_("ProtectNet: a partner alert has not been acknowledged in time"),
+        subject=gettext_lazy("ProtectNet: a partner alert has not been acknowledged in time"),
         template="alert_overdue",
         alert=alert,
     )

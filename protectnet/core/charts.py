@@ -7,6 +7,7 @@ Colours are the Okabe-Ito palette, distinguishable with colour-vision deficienci
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 FONT = 'font-family="Noto Sans, sans-serif"'
@@ -38,7 +39,7 @@ def bar_chart(
     height = max(1, len(items)) * row + 2 * pad
     top = max_value if max_value is not None else max((v for _, v in items), default=0)
     top = top or 1
-    desc = "; ".join(f"{label}: {_fmt(v, unit)}" for label, v in items) or "No data"
+    desc = "; ".join(f"{label}: {_fmt(v, unit)}" for label, v in items) or gettext("No data")
     body = []
     for i, (label, value) in enumerate(items):
         y = pad + i * row
@@ -52,7 +53,9 @@ def bar_chart(
             f"{escape(_fmt(value, unit))}</text>"
         )
     if not items:
-        body.append(f'<text x="10" y="20" font-size="12" {FONT}>No data</text>')
+        body.append(
+            f'<text x="10" y="20" font-size="12" {FONT}>{escape(gettext("No data"))}</text>'
+        )
     return _svg(label_w + bar_w + 70, height, title, desc, body)
 
 
@@ -91,7 +94,7 @@ def stacked_bar_chart(
         )
         parts.append(f"{category}: " + ", ".join(values))
     body.extend(_legend(names, pad + len(categories) * row + 6))
-    return _svg(label_w + bar_w + 70, height, title, "; ".join(parts) or "No data", body)
+    return _svg(label_w + bar_w + 70, height, title, "; ".join(parts) or gettext("No data"), body)
 
 
 def _legend(names: list[str], y0: int) -> list[str]:
@@ -143,4 +146,4 @@ def line_chart(
         pairs = zip(x_labels, series[name], strict=False)
         parts.append(f"{name}: " + ", ".join(f"{lbl} {_fmt(v, unit)}" for lbl, v in pairs))
     body.extend(_legend(names, legend_y))
-    return _svg(width, height, title, "; ".join(parts) or "No data", body)
+    return _svg(width, height, title, "; ".join(parts) or gettext("No data"), body)

@@ -27,6 +27,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from .background import enqueue
 from .files import Area, download
@@ -140,13 +141,19 @@ def render(doc_id: int) -> str:
         user = doc.requested_by
         job = entry.job(user, entry.check(user, doc.key))
     except (Http404, PermissionDenied, ObjectDoesNotExist):
-        _progress(doc, status=Status.FAILED, error="You can no longer see what it is made from.")
+        _progress(
+            doc,
+            status=Status.FAILED,
+            error=gettext_noop("You can no longer see what it is made from."),
+        )
         return "refused"
     _progress(doc, status=Status.RUNNING, parts_done=0, parts_total=len(job.parts))
     try:
         data = _joined(_rendered_parts(doc, job))
     except Exception:
-        _progress(doc, status=Status.FAILED, error="The PDF could not be made; try again.")
+        _progress(
+            doc, status=Status.FAILED, error=gettext_noop("The PDF could not be made; try again.")
+        )
         raise  # the task's result keeps the traceback for whoever looks
     name = FILES.save(f"{doc.token[:2]}/{doc.token}.pdf", data)
     _progress(doc, status=Status.DONE, stored_name=name, finished_at=timezone.now())

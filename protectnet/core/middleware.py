@@ -14,6 +14,7 @@ import re
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 
 NUL = "\x00"
 JSON_NUL = b"\\u0000"
@@ -103,8 +104,8 @@ def _walk(value, where: Location) -> tuple[Location, str] | None:
 
 
 MESSAGES = {
-    "nul": "Null characters are not allowed.",
-    "range": "The number is too large.",
+    "nul": _("Null characters are not allowed."),
+    "range": _("The number is too large."),
 }
 
 

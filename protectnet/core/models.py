@@ -25,7 +25,7 @@ class OutboundEmail(models.Model):
         FAILED = "failed", _("Undelivered")
         DISCARDED = "discarded", _("Discarded")
 
-    to = EncryptedTextField(help_text="Recipients, one per line")
+    to = EncryptedTextField(help_text=_("Recipients, one per line"))
     # Keyed digests of the addresses, space-separated: how a person's export and erasure find
     # their messages without decrypting every row.
     recipient_keys = models.TextField(blank=True)

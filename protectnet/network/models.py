@@ -49,7 +49,7 @@ class Country(models.Model):
     joined_on = models.DateField(null=True, blank=True)
 
     class Meta:
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -120,11 +120,13 @@ class Person(models.Model):
     full_name = models.CharField(max_length=255)
     preferred_name = models.CharField(max_length=255, blank=True)
     email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=32, blank=True, help_text="E.164, e.g. +85512345678")
+    phone = models.CharField(max_length=32, blank=True, help_text=_("E.164, e.g. +85512345678"))
     job_title = models.CharField(max_length=255, blank=True)
-    languages = models.JSONField(default=list, blank=True, help_text="Language codes, e.g. km, en")
-    expertise = models.JSONField(default=list, blank=True, help_text="Free tags")
-    gender = models.CharField(max_length=64, blank=True, help_text="Self-described; optional.")
+    languages = models.JSONField(
+        default=list, blank=True, help_text=_("Language codes, e.g. km, en")
+    )
+    expertise = models.JSONField(default=list, blank=True, help_text=_("Free tags"))
+    gender = models.CharField(max_length=64, blank=True, help_text=_("Self-described; optional."))
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -133,7 +135,7 @@ class Person(models.Model):
         related_name="person",
     )
     consent_directory = models.BooleanField(
-        default=False, help_text="Contact details may be shown to network members."
+        default=False, help_text=_("Contact details may be shown to network members.")
     )
     consent_directory_at = models.DateTimeField(null=True, blank=True)
     consent_participant_list = models.BooleanField(default=False)
@@ -150,7 +152,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["full_name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         # The directory and the API list people by name then id: a page of them is read from
         # this index instead of sorting the whole directory.
         indexes = [
@@ -357,7 +359,7 @@ class ImportBatch(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name_plural = "import batches"
+        verbose_name_plural = _("import batches")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} import {self.pk} ({self.filename})"

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from protectnet.network.models import Sector
 from protectnet.terminology.forms import TerminologyCheckMixin
@@ -228,7 +229,10 @@ class NominationForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     present = forms.TypedMultipleChoiceField(
-        label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+        label=pgettext_lazy("attendance", "Present"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, enrolments, **kwargs):

@@ -2,6 +2,7 @@
 report. Each check asks the same policy as the page that offers the PDF."""
 
 import segno
+from django.utils.translation import gettext as _
 
 from protectnet.access.policy import require
 from protectnet.core.documents import Job, Kind
@@ -52,7 +53,7 @@ def badges_job(user, workshop) -> Job:
         template="workshops/pdf/badges.html",
         context={"workshop": workshop, "badge_count": len(badges)},
         filename=f"workshop-{workshop.pk}-badges.pdf",
-        title=f"Badges: {workshop.title}",
+        title=_("Badges: %(workshop)s") % {"workshop": workshop.title},
         parts=parts or [{"badges": []}],
     )
 
@@ -62,7 +63,7 @@ def report_job(user, workshop) -> Job:
         template="workshops/pdf/report.html",
         context=report.workshop_report(workshop),
         filename=f"workshop-{workshop.pk}-report.pdf",
-        title=f"Report: {workshop.title}",
+        title=_("Report: %(workshop)s") % {"workshop": workshop.title},
     )
 
 
@@ -72,7 +73,7 @@ def series_job(user, series) -> Job:
         template="workshops/pdf/series.html",
         context={"series": series, **report.series_report(workshops)},
         filename=f"series-{series.pk}-report.pdf",
-        title=f"Series report: {series.name}",
+        title=_("Series report: %(series)s") % {"series": series.name},
     )
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -76,7 +77,7 @@ def invitation_create(*, actor, email: str, person=None, request=None) -> Invita
         # Inside the transaction: if the mail cannot be handed over, no dead invitation remains.
         send_templated_mail(
             to=[email],
-            subject=_("Your invitation to ProtectNet"),
+            subject=gettext_lazy("Your invitation to ProtectNet"),
             template="accounts/email/invitation",
             context={
                 "url": settings.SITE_URL + reverse("accounts:invitation_accept", args=[raw]),

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from ..forms import CodeForm, LoginForm
 from ._util import safe_next
 
 # One message for every failure: it never tells whether the address has an account or is locked.
-FAILED = _(
+FAILED = gettext_lazy(
     "Sign-in failed. Check your email address and password. After several failed attempts the "
     "account is paused for a while; you can also reset your password."
 )

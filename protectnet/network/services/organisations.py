@@ -4,6 +4,7 @@ from dataclasses import dataclass, fields
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -56,7 +57,7 @@ def organisation_update(
             changed.append(name)
     require(actor, "network.organisation.change", organisation)
     if organisation.parent_id and organisation.parent_id == organisation.pk:
-        raise ValidationError({"parent": ["An organisation cannot be its own parent."]})
+        raise ValidationError({"parent": [_("An organisation cannot be its own parent.")]})
     organisation.full_clean()
     if changed:
         organisation.refresh_search_text()

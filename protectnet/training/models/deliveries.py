@@ -51,7 +51,7 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["-start_date", "pk"]
-        verbose_name_plural = "deliveries"
+        verbose_name_plural = _("deliveries")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")), name="training_delivery_dates"

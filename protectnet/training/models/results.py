@@ -25,7 +25,7 @@ class TestSubmission(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="submissions")
     kind = models.CharField(max_length=8, choices=TestKind.choices)
     answers = models.JSONField(default=dict)
-    score = models.PositiveSmallIntegerField(help_text="Questions answered correctly.")
+    score = models.PositiveSmallIntegerField(help_text=_("Questions answered correctly."))
     max_score = models.PositiveSmallIntegerField()
     submitted_at = models.DateTimeField(default=timezone.now)
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -56,7 +57,7 @@ def followups_send(*, today: date | None = None) -> int:
             # No personal data in the message or the link: the trainee signs in to answer.
             send_templated_mail(
                 to=[enrolment.person.email],
-                subject=_("ProtectNet: a short follow-up on your course"),
+                subject=gettext_lazy("ProtectNet: a short follow-up on your course"),
                 template="training/email/followup",
                 context={
                     "months": months,

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @cache
@@ -21,14 +22,14 @@ class Series(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "series"
+        verbose_name_plural = _("series")
 
     def __str__(self) -> str:
         return self.name
 
 
 class WorkshopStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("status", "Draft")
     PLANNED = "planned", _("Planned")
     REGISTRATION_OPEN = "registration_open", _("Registration open")
     REGISTRATION_CLOSED = "registration_closed", _("Registration closed")

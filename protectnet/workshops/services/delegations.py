@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -165,7 +166,7 @@ def invitation_send(
     link = reverse("workshops:registration_by_token", args=[raw])
     send_templated_mail(
         to=[person.email],
-        subject=_("Your invitation to a regional workshop"),
+        subject=gettext_lazy("Your invitation to a regional workshop"),
         template="workshops/email/invitation",
         context={"workshop": workshop, "link": link, "name": person.display_name},
     )

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -140,7 +141,7 @@ def _invite_one(registration: Registration) -> bool:
         link = reverse("workshops:feedback_me", args=[workshop.pk]) if person.user_id else ""
         send_templated_mail(
             to=[person.email],
-            subject=_("Your feedback on the regional workshop"),
+            subject=gettext_lazy("Your feedback on the regional workshop"),
             template="workshops/email/feedback_invitation",
             context={"workshop": workshop, "name": person.display_name, "link": link},
         )

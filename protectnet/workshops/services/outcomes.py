@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from protectnet.access import audit
 from protectnet.access.policy import require
@@ -128,7 +128,7 @@ def _send_one(outcome: Outcome, months: int) -> bool:
             )
         send_templated_mail(
             to=recipients,
-            subject=_("Workshop follow-up: how is this outcome progressing?"),
+            subject=gettext_lazy("Workshop follow-up: how is this outcome progressing?"),
             template="workshops/email/outcome_reminder",
             context={"outcome": outcome, "months": months, "workshop": outcome.workshop},
         )

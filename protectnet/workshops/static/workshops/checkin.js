@@ -11,8 +11,11 @@
   var statusLine = document.querySelector("[data-queue-status]");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var sending = false;
-  // Messages come translated from the page (data-msg-*), so the script holds no text of its own.
-  function msg(name, fallback) { return form.dataset["msg" + name] || fallback; }
+  // Texts come from Django's JavaScript catalogue (djangojs), loaded before this script; without
+  // it (a failed request) the English text is shown rather than nothing.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (text, values) { return text.replace("%s", values[0]); };
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
@@ -20,7 +23,7 @@
   function save(queue) { localStorage.setItem(KEY, JSON.stringify(queue)); showStatus(); }
   function showStatus() {
     var n = load().length;
-    statusLine.textContent = n ? msg("Waiting", "Scans waiting to be sent:") + " " + n : "";
+    statusLine.textContent = n ? interpolate(ngettext("%s scan waiting to be sent.", "%s scans waiting to be sent.", n), [n]) : "";
   }
   function report(text, kind) {
     var li = document.createElement("li");
@@ -35,7 +38,7 @@
     var queue = load();
     queue.push({ code: code, day: form.dataset.day, session: session ? session.value : "" });
     save(queue);
-    if (!navigator.onLine) { report(msg("Queued", "Saved; will be sent when the connection returns."), "queued"); }
+    if (!navigator.onLine) { report(gettext("Saved; will be sent when the connection returns."), "queued"); }
     flush();
   }
   function flush() {
@@ -63,7 +66,7 @@
     }).catch(function () {
       // No connection: keep the scan, try again when the browser is back online.
       sending = false;
-      report(msg("Queued", "Saved; will be sent when the connection returns."), "queued");
+      report(gettext("Saved; will be sent when the connection returns."), "queued");
       showStatus();
     });
   }
@@ -97,7 +100,7 @@
           }).catch(function () {}).finally(function () { window.setTimeout(tick, 400); });
         }
         tick();
-      }).catch(function () { report(msg("Nocamera", "The camera is not available: type the badge code."), "fail"); });
+      }).catch(function () { report(gettext("The camera is not available: type the badge code."), "fail"); });
     });
   }
   showStatus();
