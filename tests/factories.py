@@ -1,5 +1,7 @@
 """factory_boy factories and role builders. Every name and address here is fictitious."""
 
+from datetime import date
+
 import factory
 from django.utils import timezone
 
@@ -16,6 +18,7 @@ from protectnet.network.models import (
     Vetting,
     VettingLevel,
 )
+from protectnet.workshops.models import Series, Workshop
 
 PASSWORD = "correct horse battery staple"
 
@@ -68,6 +71,35 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(PersonFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+        django_get_or_create = ("name",)
+
+    name = "Regional workshops"
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A published edition in Phnom Penh, open for registration, years ahead (so nothing about
+    it has started). Tests that number their editions pass `edition`; the sequence starts far
+    above them."""
+
+    class Meta:
+        model = Workshop
+
+    series = factory.SubFactory(SeriesFactory)
+    edition = factory.Sequence(lambda n: 1000 + n)
+    title = factory.LazyAttribute(lambda w: f"Regional workshop {w.edition}")
+    host_country = factory.SubFactory(CountryFactory)
+    city = "Phnom Penh"
+    venue_name = "Test Hotel"
+    venue_address = "1 Test Boulevard"
+    time_zone = "Asia/Phnom_Penh"
+    start_date = date(2030, 3, 4)
+    end_date = date(2030, 3, 5)
+    status = "registration_open"
 
 
 def confirmed_device(user) -> TOTPDevice:

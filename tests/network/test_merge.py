@@ -15,22 +15,6 @@ from tests import factories as f
 from tests.network.conftest import person_in
 
 
-def _workshop(w, edition: int) -> ws.Workshop:
-    series, _ = ws.Series.objects.get_or_create(name="Regional workshops")
-    return ws.Workshop.objects.create(
-        series=series,
-        edition=edition,
-        title=f"Regional workshop {edition}",
-        host_country=w.kh,
-        city="Phnom Penh",
-        venue_name="Test Hotel",
-        time_zone="Asia/Phnom_Penh",
-        start_date=date(2030, 3, 4),
-        end_date=date(2030, 3, 5),
-        status="registration_open",
-    )
-
-
 def _register(w, workshop, person) -> ws.Registration:
     invitation = ws.Invitation.objects.create(
         workshop=workshop, person=person, token_hash=f"{person.pk:064d}"
@@ -70,7 +54,7 @@ def pair(d):
     d.dup = person_in(d.kh_ngo, "Sok Bopha", email="bopha.sok@example.test", phone="+85512777888")
     f.MembershipFactory(person=d.dup, organisation=d.kh_police)
     f.account("bopha.sok@example.test", person=d.dup)
-    d.workshop = _workshop(d, 41)
+    d.workshop = f.WorkshopFactory(host_country=d.kh, edition=41)
     d.registration = _register(d, d.workshop, d.dup)
     d.delivery = _delivery(d)
     d.enrolment = Enrolment.objects.create(

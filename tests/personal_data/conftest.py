@@ -49,21 +49,9 @@ def encryption_key(settings):
 
 
 def _workshops(w, person, user, n: int):
-    series, _ = ws.Series.objects.get_or_create(name="Regional workshops")
     for _ in range(n):
         i = next(_seq)
-        workshop = ws.Workshop.objects.create(
-            series=series,
-            edition=i,
-            title=f"Planted workshop {i}",
-            host_country=w.kh,
-            city="Phnom Penh",
-            venue_name="Test Hotel",
-            time_zone="Asia/Phnom_Penh",
-            start_date=date(2030, 3, 4),
-            end_date=date(2030, 3, 5),
-            status="registration_open",
-        )
+        workshop = f.WorkshopFactory(host_country=w.kh, edition=i, title=f"Planted workshop {i}")
         delegation = ws.Delegation.objects.create(workshop=workshop, country=w.kh, quota=5)
         nomination = ws.Nomination.objects.create(
             delegation=delegation, person=person, status="approved", note=f"{NAME} speaks Khmer"

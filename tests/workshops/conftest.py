@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from protectnet.workshops.models import Delegation, Series, Session, Speaker, Workshop
+from protectnet.workshops.models import Delegation, Session, Speaker, Workshop
 from protectnet.workshops.services.delegations import invitation_send
 from protectnet.workshops.services.editions import to_utc
 from protectnet.workshops.services.registrations import (
@@ -21,23 +21,8 @@ END = date(2030, 3, 5)
 
 
 def make_workshop(world, *, edition=5, status="registration_open", **extra) -> Workshop:
-    series, _ = Series.objects.get_or_create(name="Regional workshops")
-    fields = dict(
-        series=series,
-        edition=edition,
-        title=f"Regional workshop {edition}",
-        host_country=world.kh,
-        city="Phnom Penh",
-        venue_name="Test Hotel",
-        venue_address="1 Test Boulevard",
-        time_zone="Asia/Phnom_Penh",
-        start_date=START,
-        end_date=END,
-        lead_organisation=world.uk_agency,
-        status=status,
-    )
-    fields.update(extra)
-    return Workshop.objects.create(**fields)
+    fields = {"start_date": START, "end_date": END, "lead_organisation": world.uk_agency, **extra}
+    return f.WorkshopFactory(host_country=world.kh, edition=edition, status=status, **fields)
 
 
 def add_session(workshop, title, day, start, end, *, kind="plenary", capacity=None, speakers=()):
