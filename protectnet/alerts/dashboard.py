@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
 from protectnet.core import versions
-from protectnet.core.dashboard import Need, Trend, TrendOffer, month_starts, per_period
+from protectnet.core.dashboard import Need, Trend, TrendOffer, period_trend
 
 from .models import OPEN, Alert, AlertRecipient
 from .selectors import alert_list
@@ -64,18 +64,12 @@ def trend(user) -> TrendOffer | None:
 
 
 def _trend(user) -> Trend:
-    starts = month_starts(timezone.localdate())
-    counted = versions.cached(
-        VERSION,
-        ("dashboard.trend", principal_for(user).scope, starts[0]),
-        lambda: _count_months(user, starts[0]),
-    )
-    labels, sent = per_period(counted["sent"], starts)
-    received = per_period(counted["received"], starts)[1]
-    return Trend(
-        _("Your agency's alerts per month"),
-        labels,
-        {_("Sent"): sent, _("Received"): received},
+    return period_trend(
+        user,
+        title=_("Your agency's alerts per month"),
+        series={"sent": _("Sent"), "received": _("Received")},
+        version=VERSION,
+        count=lambda first: _count_months(user, first),
     )
 
 

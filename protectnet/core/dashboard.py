@@ -15,7 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from . import charts
+from django.utils import timezone
+
+from protectnet.access.principal import principal_for
+
+from . import charts, versions
 from .providers import providers
 
 
@@ -127,6 +131,35 @@ def quarter_starts(today: date, count: int = 8) -> list[date]:
 
 def quarter_label(start: date) -> str:
     return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+
+
+def period_trend(
+    user,
+    *,
+    title: str,
+    series: dict[str, str],
+    version: str,
+    count: Callable[[date], dict[str, dict[str, int]]],
+    quarters: bool = False,
+    key: tuple = (),
+) -> Trend:
+    """The last twelve months (or eight quarters) of an app's figures, counted once per data
+    version and reader's scope.
+
+    `count(first)` returns, for each key of `series`, the counts keyed by "YYYY-MM" of each
+    period's first month since `first`; `series` names each key on the chart. `key` tells apart
+    charts of one app (a trainer's own figure and the network's)."""
+    today = timezone.localdate()
+    starts = quarter_starts(today) if quarters else month_starts(today)
+    counted = versions.cached(
+        version,
+        ("trend", *key, principal_for(user).scope, starts[0]),
+        lambda: count(starts[0]),
+    )
+    label = quarter_label if quarters else None
+    labels = per_period({}, starts, label)[0]
+    values = {name: per_period(counted[k], starts, label)[1] for k, name in series.items()}
+    return Trend(title, labels, values)
 
 
 def per_period(counted: dict[str, int], starts: list[date], label=None) -> tuple[list, list]:

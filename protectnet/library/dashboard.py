@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
 from protectnet.core import versions
-from protectnet.core.dashboard import Card, Need, Trend, TrendOffer, month_starts, per_period
+from protectnet.core.dashboard import Card, Need, Trend, TrendOffer, period_trend
 
 from . import selectors
 from .models import Resource
@@ -114,14 +114,13 @@ def trend(user) -> TrendOffer | None:
 
 
 def _trend(user) -> Trend:
-    starts = month_starts(timezone.localdate())
-    counted = versions.cached(
-        VERSION,
-        ("dashboard.trend", principal_for(user).scope, starts[0]),
-        lambda: _added_by_month(user, starts[0]),
+    return period_trend(
+        user,
+        title=_("Library additions per month"),
+        series={"added": _("Resources added")},
+        version=VERSION,
+        count=lambda first: {"added": _added_by_month(user, first)},
     )
-    labels, values = per_period(counted, starts)
-    return Trend(_("Library additions per month"), labels, {_("Resources added"): values})
 
 
 def _added_by_month(user, first) -> dict[str, int]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
 from protectnet.core import versions
-from protectnet.core.dashboard import Card, Need, Trend, TrendOffer, month_starts, per_period
+from protectnet.core.dashboard import Card, Need, Trend, TrendOffer, period_trend
 
 from .capacity import VERSION
 from .models import Certificate, Delivery, Enrolment, EnrolmentStatus, Evaluation, FollowUp
@@ -155,14 +155,14 @@ def trend(user) -> TrendOffer | None:
 
 
 def _trend(user, title: str, trainer_id: int | None) -> Trend:
-    starts = month_starts(timezone.localdate())
-    counted = versions.cached(
-        DASHBOARD_VERSION,
-        ("trend", principal_for(user).scope, starts[0], trainer_id),
-        lambda: _trained_by_month(user, starts[0], trainer_id),
+    return period_trend(
+        user,
+        title=title,
+        series={"trained": _("People trained")},
+        version=DASHBOARD_VERSION,
+        key=(trainer_id,),
+        count=lambda first: {"trained": _trained_by_month(user, first, trainer_id)},
     )
-    labels, values = per_period(counted, starts)
-    return Trend(title, labels, {_("People trained"): values})
 
 
 def _trained_by_month(user, first, trainer_id: int | None) -> dict[str, int]:

@@ -17,9 +17,7 @@ from protectnet.core.dashboard import (
     Need,
     Trend,
     TrendOffer,
-    per_period,
-    quarter_label,
-    quarter_starts,
+    period_trend,
 )
 
 from .models import (
@@ -147,17 +145,13 @@ def trend(user) -> TrendOffer | None:
 
 
 def _trend(user) -> Trend:
-    starts = quarter_starts(timezone.localdate())
-    counted = versions.cached(
-        VERSION,
-        ("trend", principal_for(user).scope, starts[0]),
-        lambda: _participants_by_quarter(user, starts[0]),
-    )
-    labels, values = per_period(counted, starts, quarter_label)
-    return Trend(
-        _("Your country's workshop participants per quarter"),
-        labels,
-        {_("Participants"): values},
+    return period_trend(
+        user,
+        title=_("Your country's workshop participants per quarter"),
+        series={"participants": _("Participants")},
+        version=VERSION,
+        count=lambda first: {"participants": _participants_by_quarter(user, first)},
+        quarters=True,
     )
 
 
