@@ -13,7 +13,7 @@ from protectnet.network.forms import (
     PersonChoiceField,
     narrow_picker,
 )
-from protectnet.network.models import Country, Organisation
+from protectnet.network.models import Country
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import Outcome, Registration, Session, Speaker, Workshop
@@ -320,13 +320,16 @@ class OutcomeForm(TerminologyCheckMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "progress_note": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {
+            "owner_organisation": OrganisationChoiceField,
+            "contact": PersonChoiceField,
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisations, people, **kwargs):
+        """`organisations` and `people`: what the reader may see (outcome_choices)."""
         super().__init__(*args, **kwargs)
-        self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["contact"].queryset = self.fields["contact"].queryset.filter(
-            erased_at__isnull=True
-        )
+        self.fields["owner_organisation"].queryset = organisations
+        self.fields["contact"].queryset = people
 
     def to_input(self) -> OutcomeInput:
         cd = self.cleaned_data

@@ -99,7 +99,8 @@ def _outcome_data(outcome: Outcome | None, payload: OutcomeIn) -> dict:
 
 def _outcome_write(request, workshop, outcome: Outcome | None, payload: OutcomeIn):
     user = api_user(request)
-    form = OutcomeForm(_outcome_data(outcome, payload), instance=outcome)
+    choices = outcome_sel.outcome_choices(user=user)
+    form = OutcomeForm(_outcome_data(outcome, payload), instance=outcome, **choices)
     if (refused := refusal(form)) is not None:
         return refused
     data = form.to_input()

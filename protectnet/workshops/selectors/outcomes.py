@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from protectnet.access.policy import visible
+from protectnet.network import selectors as directory
 from protectnet.network.models import Country
 
 from ..models import Outcome, Workshop
@@ -27,3 +28,11 @@ def outcome_get(*, user, id, workshop: Workshop | None = None) -> Outcome:
 def country_ids_by_code(codes) -> dict[str, int]:
     """ISO code -> id for the codes that exist (the caller reports the unknown ones)."""
     return dict(Country.objects.filter(code__in=codes).values_list("code", "pk"))
+
+
+def outcome_choices(*, user) -> dict:
+    """What an outcome's form may offer: the organisations and people the reader may see."""
+    return {
+        "organisations": directory.organisation_choices(user=user).order_by("name"),
+        "people": directory.person_list(user=user),
+    }

@@ -40,7 +40,8 @@ def outcome_edit(request, workshop_id: int, outcome_id: int | None = None):
     outcome = None
     if outcome_id is not None:
         outcome = outcome_sel.outcome_get(user=request.user, id=outcome_id, workshop=workshop)
-    form = OutcomeForm(request.POST or None, instance=outcome)
+    choices = outcome_sel.outcome_choices(user=request.user)
+    form = OutcomeForm(request.POST or None, instance=outcome, **choices)
     if request.method == "POST" and form.is_valid():
         data = form.to_input()
         if outcome is not None:
