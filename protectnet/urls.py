@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import last_modified
 from django.views.i18n import JavaScriptCatalog
 
+from protectnet.accounts.views import language
 from protectnet.api.api import api
 
 # The scripts' texts (djangojs) change only with a deployment: browsers ask again with
@@ -28,7 +29,7 @@ urlpatterns = [
     path("alerts/", include("protectnet.alerts.urls")),
     path("reports/", include("protectnet.reports.urls")),
     path("i18n/js/", javascript_catalog, name="javascript_catalog"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language.language_set, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -43,6 +43,9 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     display_name = models.CharField(_("display name"), max_length=200, blank=True)
+    # A code of settings.LANGUAGES; empty until the first sign-in, which takes the browser's.
+    # Pages, emails and PDFs for this person are in it (accounts/middleware.py, core/mail.py).
+    language = models.CharField(_("language"), max_length=12, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

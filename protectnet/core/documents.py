@@ -9,6 +9,9 @@ how many are done, and the parts are joined into one file at the end.
 The data version is the SHA-256 of the HTML: rendering the templates takes milliseconds where
 WeasyPrint takes seconds, so the same request for unchanged data is answered with the stored
 file, and any change to what the PDF shows (a new registration, a corrected name) makes a new one.
+
+A PDF is written in the language of the person who asks: the task carries it to the worker
+(which has no request, so no language of its own), and each language is its own stored file.
 """
 
 from __future__ import annotations
@@ -21,14 +24,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from . import languages
 from .background import enqueue
 from .files import Area, download
 from .models import RenderedDocument
@@ -89,13 +94,16 @@ class Requested:
 
 
 def document_request(*, user, kind: str, key) -> Requested:
-    """The document for `user`: the stored one if its data is unchanged, one already being made,
-    or a new one queued."""
+    """The document for `user`, in the active language (theirs: see accounts/middleware.py): the
+    stored one if its data is unchanged, one already being made, or a new one queued."""
+    language = languages.current()
     entry = kinds()[kind]
     obj = entry.check(user, str(key))
     job = entry.job(user, obj)
     version = data_version(job)
-    same = RenderedDocument.objects.filter(kind=kind, key=str(key), version=version)
+    same = RenderedDocument.objects.filter(
+        kind=kind, key=str(key), version=version, language=language
+    )
     ready = same.filter(status=Status.DONE).order_by("-finished_at").first()
     if ready:
         return Requested(ready, obj, job)
@@ -110,12 +118,13 @@ def document_request(*, user, kind: str, key) -> Requested:
         kind=kind,
         key=str(key),
         version=version,
+        language=language,
         requested_by=user,
         title=job.title,
         filename=job.filename,
         parts_total=len(job.parts),
     )
-    enqueue(_render_task(), doc.pk)
+    enqueue(_render_task(), doc.pk, language)
     doc.refresh_from_db()
     return Requested(doc, obj, job)
 
@@ -130,11 +139,18 @@ def _progress(doc: RenderedDocument, **values) -> None:
     RenderedDocument.objects.filter(pk=doc.pk).update(**values)
 
 
-def render(doc_id: int) -> str:
-    """The worker's part: check again, render each part, join them, store the file."""
+def render(doc_id: int, language: str = "") -> str:
+    """The worker's part: check again, render each part, join them, store the file, in the
+    language of the person who asked (`language`, from the task; older tasks: the row's)."""
     doc = RenderedDocument.objects.select_related("requested_by").filter(pk=doc_id).first()
     if doc is None or doc.status == Status.DONE:
         return "gone" if doc is None else "done already"
+    language = languages.supported(language or doc.language) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _render(doc)
+
+
+def _render(doc: RenderedDocument) -> str:
     entry = kinds()[doc.kind]
     try:
         # The requester may have lost the right since asking: the worker asks the policy again.

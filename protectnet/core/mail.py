@@ -1,8 +1,10 @@
 """Email: one function, always with a plain-text part, sent by a background worker.
 
-The message is rendered where it is asked for (the templates need the objects and the sender's
-language), stored encrypted, and delivered by `core.tasks.email_deliver` with retries. What
-could not be delivered after `EMAIL_MAX_ATTEMPTS` waits for an admin on the undelivered page.
+The message is rendered where it is asked for (the templates need the objects), in the
+RECIPIENT's language, never the sender's: an English-speaking admin's invitation reaches a
+Khmer-speaking member in Khmer. Recipients of different languages get one message per language.
+It is stored encrypted and delivered by `core.tasks.email_deliver` with retries. What could not
+be delivered after `EMAIL_MAX_ATTEMPTS` waits for an admin on the undelivered page.
 """
 
 from datetime import timedelta
@@ -12,8 +14,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from .languages import recipient_languages
 from .models import OutboundEmail, recipient_key
 
 # Minutes to wait after each failed attempt (the last figure repeats).
@@ -21,14 +24,25 @@ RETRY_MINUTES = (1, 5, 30, 120)
 
 
 def send_templated_mail(*, to: list[str], subject: str, template: str, context: dict) -> None:
-    """Render `<template>.txt` (and `<template>.html` if present) and queue one message.
+    """Render `<template>.txt` (and `<template>.html` if present) and queue one message per
+    language of the recipients.
 
+    `subject` should be lazy (`gettext_lazy`), so that it is translated for the recipient.
     Personal data stays out of subjects and links; templates carry only what the reader needs.
     """
     recipients = [address for address in to if address]
     if not recipients:
         return
+    by_language: dict[str, list[str]] = {}
+    for address, language in recipient_languages(recipients).items():
+        by_language.setdefault(language, []).append(address)
     context = {"site_url": settings.SITE_URL, **context}
+    for language, addresses in by_language.items():
+        with translation.override(language):
+            _queue(addresses, language, str(subject), template, context)
+
+
+def _queue(recipients: list[str], language: str, subject: str, template: str, context) -> None:
     try:
         html = render_to_string(f"{template}.html", context)
     except TemplateDoesNotExist:
@@ -39,6 +53,7 @@ def send_templated_mail(*, to: list[str], subject: str, template: str, context: 
         subject=subject,
         body=render_to_string(f"{template}.txt", context),
         html=html,
+        language=language,
         template=template[:120],
     )
     from .background import enqueue
@@ -76,6 +91,8 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.recipients,
     )
+    if email.language:
+        message.extra_headers["Content-Language"] = email.language
     if email.html:
         message.attach_alternative(email.html, "text/html")
     return message

@@ -32,6 +32,7 @@ class OutboundEmail(models.Model):
     subject = EncryptedTextField()
     body = EncryptedTextField(blank=True)
     html = EncryptedTextField(blank=True)
+    language = models.CharField(max_length=12, blank=True)  # the recipients' language
     # Which template produced it: enough for an admin to tell a reminder from an invitation.
     template = models.CharField(max_length=120)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
@@ -100,6 +101,8 @@ class RenderedDocument(models.Model):
     kind = models.CharField(max_length=60, help_text="A name in core.documents' registry")
     key = models.CharField(max_length=200, help_text="What the kind renders (a workshop id)")
     version = models.CharField(max_length=64)
+    # The requester's language: the worker writes the PDF in it, and each language is its own file.
+    language = models.CharField(max_length=12, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )

@@ -1,5 +1,5 @@
-"""Core's rules: the undelivered-email page, the design-system page, and Django's own language
-switch and JavaScript catalogue (routes that cannot carry their action on the view).
+"""Core's rules: the undelivered-email page, the design-system page, and Django's JavaScript
+catalogue (a route that cannot carry its action on the view).
 
 Core's other pages (dashboard, health checks) declare theirs with `@requires` in views.py; the
 actions they use (public.view, dashboard.view) are foundation rules in access/rules.py.
@@ -17,6 +17,5 @@ RULES: dict[str, Rule] = {
 SCOPES = {"core.outboundemail": admins_only}
 
 ROUTES: dict[str, str] = {
-    "set_language": "public.view",
     "javascript_catalog": "public.view",
 }

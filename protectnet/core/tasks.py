@@ -15,8 +15,8 @@ def email_deliver(email_id: int) -> str:
 
 
 @task()
-def document_render(document_id: int) -> str:
-    return documents.render(document_id)
+def document_render(document_id: int, language: str = "") -> str:
+    return documents.render(document_id, language)
 
 
 @task()

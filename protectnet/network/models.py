@@ -122,6 +122,9 @@ class Person(models.Model):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=32, blank=True, help_text=_("E.164, e.g. +85512345678"))
     job_title = models.CharField(max_length=255, blank=True)
+    # The language ProtectNet writes to them in (emails), when they have no account that says
+    # otherwise: a code of settings.LANGUAGES, empty for the site's language.
+    language = models.CharField(_("language for emails"), max_length=12, blank=True)
     languages = models.JSONField(
         default=list, blank=True, help_text=_("Language codes, e.g. km, en")
     )

@@ -1,6 +1,7 @@
 """Every write of the accounts app: `from protectnet.accounts.services import ...`."""
 
 from .invitations import InvitationState, invitation_accept, invitation_create, invitation_state
+from .language import account_language_first, account_language_set
 from .passwords import password_change, password_reset_complete, password_reset_request
 from .second_factor import (
     recovery_codes_regenerate,
@@ -18,6 +19,8 @@ from .sign_in import (
 from .tokens import TokenThrottled, token_authenticate, token_create, token_revoke
 
 __all__ = [
+    "account_language_first",
+    "account_language_set",
     "TokenThrottled",
     "token_authenticate",
     "InvitationState",

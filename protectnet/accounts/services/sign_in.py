@@ -22,6 +22,7 @@ from protectnet.access.audit import client_ip
 
 from ..models import User
 from ..security import count_failure, throttled
+from .language import account_language_first
 from .second_factor import verify_code
 
 PENDING_KEY = "pn_pending_sign_in"
@@ -92,6 +93,7 @@ def sign_out(*, request) -> None:
 def _complete(request, user: User, *, method: str, device=None) -> None:
     request.session.pop(PENDING_KEY, None)
     auth.login(request, user)  # cycles the session key again
+    account_language_first(user=user, request=request)
     if device is not None:
         otp_login(request, device)
     User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
