@@ -21,7 +21,10 @@ $(STAMP): $(BIN)/python requirements.lock pyproject.toml
 	  || $(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# The translations (protectnet/locale/*/LC_MESSAGES/*.po) compiled for gettext; the .mo files
+# are built here, never committed. Needs GNU gettext's msgfmt (Debian: gettext).
 install: $(STAMP)
+	@$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
 
 # This machine's keys, generated once into var/local.env (git-ignored; never overwritten),
 # before anything is written with them.
