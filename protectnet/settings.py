@@ -37,6 +37,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin: it patches the models whose texts come in several languages.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -351,6 +353,9 @@ django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 # labelled "preview" in the language switcher (pretix calls them "incubating").
 REVIEWED_LANGUAGES = env.list("REVIEWED_LANGUAGES", default=["en"])
 LOCALE_PATHS = [BASE_DIR / "protectnet" / "locale"]
+# Texts written in several languages (each app's translation.py): one column per language of
+# LANGUAGES; the English one is the original, shown wherever the reader's language has none.
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -108,6 +108,19 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, as a new request does: a page a previous test
+    read in Khmer leaves Khmer active in this thread, and a model built with `title=` would then
+    write its Khmer column (texts in several languages, core/multilingual.py)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """A transactional test empties every table when it ends, the rows data migrations seeded
     included (languages, topics, terminology), and with tests spread over workers file by file a

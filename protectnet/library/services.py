@@ -17,7 +17,9 @@ from protectnet.access import audit
 from protectnet.access.markings import Marking
 from protectnet.access.policy import can, require, visible
 from protectnet.access.principal import principal_for
+from protectnet.core import multilingual
 from protectnet.core.background import enqueue
+from protectnet.core.multilingual import Translations
 from protectnet.network.models import Organisation, Person
 
 from . import staging, uploads
@@ -98,7 +100,7 @@ def _check_version_content(resource_type: str, files, link: str) -> None:
 
 def _apply(resource: Resource, data: ResourceData) -> None:
     for name in SCALAR_FIELDS:
-        setattr(resource, name, getattr(data, name))
+        multilingual.write_original(resource, name, getattr(data, name))
     if data.published_on:
         resource.published_on = data.published_on
 
@@ -162,7 +164,14 @@ def _extract_small(version: ResourceVersion) -> None:
 
 
 def resource_create(
-    *, actor, data: ResourceData, files=(), staged=(), link: str = "", note: str = ""
+    *,
+    actor,
+    data: ResourceData,
+    files=(),
+    staged=(),
+    link: str = "",
+    note: str = "",
+    translations: Translations | None = None,
 ):
     """`staged`: StagedUpload rows of the actor, kept from an earlier submission of the form."""
     require(actor, "library.resource.create")
@@ -175,6 +184,7 @@ def resource_create(
         with transaction.atomic():
             resource = Resource(created_by=actor)
             _apply(resource, data)
+            multilingual.write_translations(resource, translations)
             resource.summary_findings = count_findings(data.summary)
             resource.full_clean()
             resource.save()
@@ -195,7 +205,10 @@ def resource_create(
     return resource
 
 
-def resource_update(*, actor, resource: Resource, data: ResourceData) -> Resource:
+def resource_update(
+    *, actor, resource: Resource, data: ResourceData, translations: Translations | None = None
+) -> Resource:
+    """`translations` None keeps the other languages' versions as they are."""
     require(actor, "library.resource.change", resource)
     if data.owner_organisation.pk != resource.owner_organisation_id:
         _check_owner(actor, data.owner_organisation)
@@ -203,11 +216,13 @@ def resource_update(*, actor, resource: Resource, data: ResourceData) -> Resourc
     with transaction.atomic():
         before = resource.marking
         _apply(resource, data)
+        columns = multilingual.write_translations(resource, translations)
         resource.summary_findings = count_findings(data.summary)
         resource.updated_at = timezone.now()
         resource.full_clean()
+        names = multilingual.save_names(Resource, SCALAR_FIELDS)
         resource.save(
-            update_fields=[*SCALAR_FIELDS, "published_on", "summary_findings", "updated_at"]
+            update_fields=[*names, *columns, "published_on", "summary_findings", "updated_at"]
         )
         _set_relations(resource, data)
         index.refresh_resource(resource.pk)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field, fields
 from django.db import transaction
 
 from protectnet.access.policy import require
+from protectnet.core import multilingual
+from protectnet.core.multilingual import Translations
 from protectnet.network.models import Organisation
 
 from ..models import Course
@@ -31,7 +33,7 @@ class CourseInput:
     @classmethod
     def of(cls, course: Course) -> "CourseInput":
         """The course as it is now (the base a partial change starts from)."""
-        return cls(**{name: getattr(course, name) for name in COURSE_FIELDS})
+        return cls(**{name: multilingual.read_original(course, name) for name in COURSE_FIELDS})
 
 
 COURSE_FIELDS = tuple(f.name for f in fields(CourseInput))
@@ -41,16 +43,19 @@ def _apply(course: Course, data: CourseInput, *, new: bool = False) -> list[str]
     changed = []
     for name in COURSE_FIELDS:
         value = getattr(data, name)
-        if new or getattr(course, name) != value:
-            setattr(course, name, value)
+        if new or multilingual.read_original(course, name) != value:
+            multilingual.write_original(course, name, value)
             changed.append(name)
     return changed
 
 
-def course_create(*, actor, data: CourseInput, request=None) -> Course:
+def course_create(
+    *, actor, data: CourseInput, request=None, translations: Translations | None = None
+) -> Course:
     require(actor, "training.course.manage")
     course = Course(created_by=actor)
     _apply(course, data, new=True)
+    multilingual.write_translations(course, translations)
     course.full_clean()
     with transaction.atomic():
         course.save()
@@ -58,19 +63,29 @@ def course_create(*, actor, data: CourseInput, request=None) -> Course:
     return course
 
 
-def course_update(*, actor, course: Course, data: CourseInput, request=None) -> Course:
+def course_update(
+    *,
+    actor,
+    course: Course,
+    data: CourseInput,
+    request=None,
+    translations: Translations | None = None,
+) -> Course:
+    """`translations` None keeps the other languages' versions as they are."""
     require(actor, "training.course.manage", course)
+    columns = multilingual.write_translations(course, translations)
     changed = _apply(course, data)
-    if not changed:
+    if not changed and not columns:
         return course
     course.full_clean()
     with transaction.atomic():
-        course.save(update_fields=[*changed, "updated_at"])
+        names = multilingual.save_names(Course, changed)
+        course.save(update_fields=[*names, *columns, "updated_at"])
         record(
             "training.course.update",
             actor=actor,
             obj=course,
             request=request,
-            data={"fields": changed},
+            data={"fields": [*changed, *columns]},
         )
     return course

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.policy import require
+from protectnet.core import multilingual
+from protectnet.core.multilingual import Translations
 from protectnet.network.models import Country, Organisation
 
 from ..models import Delegation, Series, Session, SessionKind, Speaker, Workshop, WorkshopStatus
@@ -39,7 +41,7 @@ class WorkshopInput:
     @classmethod
     def of(cls, workshop: Workshop) -> "WorkshopInput":
         """The workshop as it is now (the base a partial change starts from)."""
-        return cls(**{name: getattr(workshop, name) for name in WORKSHOP_FIELDS})
+        return cls(**{n: multilingual.read_original(workshop, n) for n in WORKSHOP_FIELDS})
 
 
 WORKSHOP_FIELDS = tuple(f.name for f in fields(WorkshopInput))
@@ -50,10 +52,15 @@ def to_utc(workshop: Workshop, day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=workshop.tz).astimezone(UTC)
 
 
-def workshop_create(*, actor, data: WorkshopInput, funders=(), partners=()) -> Workshop:
+def workshop_create(
+    *, actor, data: WorkshopInput, funders=(), partners=(), translations: Translations | None = None
+) -> Workshop:
     require(actor, "workshops.workshop.manage")
     with transaction.atomic():
-        workshop = Workshop(**{name: getattr(data, name) for name in WORKSHOP_FIELDS})
+        workshop = Workshop()
+        for name in WORKSHOP_FIELDS:
+            multilingual.write_original(workshop, name, getattr(data, name))
+        multilingual.write_translations(workshop, translations)
         workshop.full_clean()
         workshop.save()
         workshop.funders.set(funders)
@@ -63,25 +70,38 @@ def workshop_create(*, actor, data: WorkshopInput, funders=(), partners=()) -> W
 
 
 def workshop_update(
-    *, actor, workshop: Workshop, data: WorkshopInput, funders=None, partners=None
+    *,
+    actor,
+    workshop: Workshop,
+    data: WorkshopInput,
+    funders=None,
+    partners=None,
+    translations: Translations | None = None,
 ) -> Workshop:
+    """`translations` None keeps the other languages' versions as they are."""
     require(actor, "workshops.workshop.manage", workshop)
     with transaction.atomic():
-        changed = [n for n in WORKSHOP_FIELDS if getattr(workshop, n) != getattr(data, n)]
+        read = multilingual.read_original
+        changed = [n for n in WORKSHOP_FIELDS if read(workshop, n) != getattr(data, n)]
         for name in changed:
-            setattr(workshop, name, getattr(data, name))
+            multilingual.write_original(workshop, name, getattr(data, name))
+        columns = multilingual.write_translations(workshop, translations)
         workshop.full_clean()
         # Venue, zone or dates change every event of the calendar: bump them all.
         workshop.sequence += 1
         workshop.updated_at = timezone.now()
-        workshop.save(update_fields=[*changed, "sequence", "updated_at"])
+        names = multilingual.save_names(Workshop, changed)
+        workshop.save(update_fields=[*names, *columns, "sequence", "updated_at"])
         if funders is not None:
             workshop.funders.set(funders)
         if partners is not None:
             workshop.partners.set(partners)
         workshop.sessions.update(sequence=F("sequence") + 1, updated_at=workshop.updated_at)
         audit.record(
-            "workshops.workshop.update", actor=actor, obj=workshop, data={"fields": changed}
+            "workshops.workshop.update",
+            actor=actor,
+            obj=workshop,
+            data={"fields": [*changed, *columns]},
         )
     return workshop
 
@@ -125,7 +145,7 @@ class SessionInput:
     @classmethod
     def of(cls, session: Session) -> "SessionInput":
         """The session as it is now (the base a partial change starts from)."""
-        values = {name: getattr(session, name) for name in SESSION_FIELDS}
+        values = {name: multilingual.read_original(session, name) for name in SESSION_FIELDS}
         people = {name: tuple(getattr(session, name).all()) for name in SESSION_LINKS}
         return cls(**values, **people)
 
@@ -143,9 +163,15 @@ def _check_times(data: SessionInput) -> None:
 
 
 def session_save(
-    *, actor, workshop: Workshop, data: SessionInput, session: Session | None = None
+    *,
+    actor,
+    workshop: Workshop,
+    data: SessionInput,
+    session: Session | None = None,
+    translations: Translations | None = None,
 ) -> Session:
-    """Create or change a session; its calendar event and the workshop's calendar update."""
+    """Create or change a session; its calendar event and the workshop's calendar update.
+    `translations` None keeps the other languages' titles as they are."""
     require(actor, "workshops.workshop.manage", workshop)
     _check_times(data)
     with transaction.atomic():
@@ -155,7 +181,8 @@ def session_save(
             session = Session.objects.select_for_update().get(pk=session.pk, workshop=workshop)
             session.sequence += 1
         for name in SESSION_FIELDS:
-            setattr(session, name, getattr(data, name))
+            multilingual.write_original(session, name, getattr(data, name))
+        multilingual.write_translations(session, translations)
         if data.kind != SessionKind.BREAKOUT:
             session.capacity = None
         session.updated_at = timezone.now()
