@@ -5,6 +5,8 @@ from django.contrib.auth.password_validation import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from protectnet.core.picker import Picker
+
 from .models import ApiToken, User
 
 
@@ -57,6 +59,14 @@ class InvitationCreateForm(forms.Form):
         queryset=None,
         required=False,
         help_text=_("Link the new account to this person in the directory."),
+        # Searched as one types; any entry outside `people` (the invitable ones) is refused.
+        widget=Picker("person"),
+        error_messages={
+            "invalid_choice": _(
+                "Choose from the list: this one is not among those you may choose here. "
+                "Type part of the name and pick a match."
+            )
+        },
     )
 
     def __init__(self, *args, people, **kwargs):

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
+from protectnet.network.forms import OrganisationsChoiceField
 from protectnet.network.models import Country, Organisation, Person
 from protectnet.terminology.forms import TerminologyCheckMixin
 
@@ -55,7 +56,7 @@ class ResourceForm(TerminologyCheckMixin, forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
         Topic.objects.all(), label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    shared_with = forms.ModelMultipleChoiceField(
+    shared_with = OrganisationsChoiceField(
         Organisation.objects.select_related("country").order_by("name"),
         label=_("TLP:AMBER: also shared with these organisations"),
         required=False,

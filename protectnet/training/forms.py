@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from protectnet.network.models import Sector
+from protectnet.network.models import Sector, person_label
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import Applied, Course, Delivery, QuestionKind
@@ -223,7 +223,8 @@ class NominationForm(forms.Form):
 
     @staticmethod
     def _label(m) -> str:
-        label = f"{m.person.display_name} · {m.organisation}"
+        # Named as everywhere else (full name and organisation), here the agency nominated for.
+        label = person_label(m.person.full_name, [m.organisation])
         return label if m.person.user_id else f"{label} ({_('no account yet')})"
 
 
