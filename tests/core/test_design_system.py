@@ -1,6 +1,7 @@
 """The design system: the shell's navigation split, one date format per language, breadcrumbs and
 tabs, link text from a URL's site, and the /design/ page for network admins only."""
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -35,6 +36,17 @@ def test_an_admin_finds_reports_and_the_audit_log_under_more_and_is_told_where_t
     assert 'href="/library/" aria-current="page"' in bar
     _, more_on_reports = _bar_and_more(client.get("/reports/").content.decode())
     assert "the current page is in here" in more_on_reports
+
+
+def test_the_phone_menu_lists_every_entry_of_the_bar_and_its_more_without_a_more(world, login):
+    html = login(world.admin).get("/library/").content.decode()
+    bar, more = _bar_and_more(html)
+    menu = html[html.index('<details class="nav-menu">') : html.index("</nav>")]
+    links = re.findall(r'href="([^"]+)"', bar + more)
+    # The dashboard, reached through the site's name on the bar, is an entry of its own here.
+    assert links and re.findall(r'href="([^"]+)"', menu) == ["/", *links]
+    assert "shell-more" not in menu and 'href="/library/" aria-current="page"' in menu
+    assert "Sign out" in menu and "My account" in menu
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,13 @@ PRIMARY_NAV = 6
 
 
 @register.filter
-def nav_split(items) -> dict:
+def nav_split(items, layout: str = "bar") -> dict:
     """The bar's entries and those under "More" (navigation.py says where each belongs); a bar
-    with room takes a lone "More" entry rather than a menu of one."""
+    with room takes a lone "More" entry rather than a menu of one. The phone's menu ("menu")
+    lists every entry, so both render through components/nav_bar.html."""
     items = list(items or [])
+    if layout == "menu":
+        return {"primary": items, "more": [], "more_current": False}
     bar = [i for i in items if i.get("place", "bar") == "bar"]
     more = bar[PRIMARY_NAV:] + [i for i in items if i.get("place") == "more"]
     bar = bar[:PRIMARY_NAV]
