@@ -24,6 +24,8 @@ class Section:
     more_url: str = ""
     more_text: str = ""
     order: int = 100
+    # Why nothing is listed and where to go instead; a general line when left empty.
+    empty: str = ""
 
 
 def front_page_sections() -> list[Section]:
