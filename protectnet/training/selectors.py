@@ -220,6 +220,16 @@ def certificate_list(*, user) -> QuerySet:
     )
 
 
+def my_certificates(*, user) -> QuerySet:
+    """The person's own certificates, newest first: a trainer or an admin, who may read other
+    people's, sees only their own here."""
+    person_id = principal_for(user).person_id
+    if person_id is None:
+        return Certificate.objects.none()
+    own = Certificate.objects.filter(enrolment__person_id=person_id)
+    return visible(user, own).order_by("-issued_at", "pk")
+
+
 def certificate_get(*, user, pk, action: str | None = None) -> Certificate:
     qs = Certificate.objects.select_related(
         "enrolment__delivery__course", "enrolment__person"
