@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
+from protectnet.core.multilingual import TranslationsFormMixin
 from protectnet.network.forms import OrganisationsChoiceField
 from protectnet.network.models import Country, Organisation, Person
 from protectnet.terminology.forms import TerminologyCheckMixin
@@ -44,8 +45,9 @@ class VersionContentMixin(forms.Form):
         self.fields["files"].help_text = _files_help()
 
 
-class ResourceForm(TerminologyCheckMixin, forms.ModelForm):
+class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm):
     terminology_fields = ("title", "summary")
+    translated = ("title", "summary")
 
     languages = forms.ModelMultipleChoiceField(
         Language.objects.all(), label=_("Languages"), widget=forms.CheckboxSelectMultiple

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from protectnet.core.multilingual import TranslationsFormMixin
 from protectnet.network.models import Sector, person_label
 from protectnet.terminology.forms import TerminologyCheckMixin
 
@@ -34,8 +35,9 @@ class LinesField(forms.CharField):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class CourseForm(TerminologyCheckMixin, forms.ModelForm):
+class CourseForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm):
     terminology_fields = ("title", "summary", "learning_objectives", "modules", "audience_roles")
+    translated = ("title", "summary")
 
     audience_sectors = forms.MultipleChoiceField(
         label=_("Audience sectors"),

@@ -6,6 +6,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protectnet.core.multilingual import TranslationsFormMixin
 from protectnet.core.picker import Picker
 from protectnet.network.forms import (
     OrganisationChoiceField,
@@ -27,8 +28,9 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 RATINGS = [(i, str(i)) for i in range(1, 6)]
 
 
-class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
+class WorkshopForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm):
     terminology_fields = ("title", "description")
+    translated = ("title", "description")
 
     class Meta:
         model = Workshop
@@ -100,8 +102,9 @@ class WorkshopForm(TerminologyCheckMixin, forms.ModelForm):
         return cd
 
 
-class SessionForm(TerminologyCheckMixin, forms.ModelForm):
+class SessionForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm):
     terminology_fields = ("title", "description")
+    translated = ("title",)
     day = forms.TypedChoiceField(label=_("Day"), coerce=str)
     start_time = forms.TimeField(label=_("Starts (venue time)"), widget=TIME)
     end_time = forms.TimeField(label=_("Ends (venue time)"), widget=TIME)

@@ -94,6 +94,7 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = selectors.own_organisations(user=request.user)
     form = ResourceForm(
         request.POST or None,
+                translations=form.translations(),
         instance=resource,
         organisations=organisations,
         people=selectors.directory_people(user=request.user),
@@ -101,7 +102,10 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.resource_update(
-                actor=request.user, resource=resource, data=form.resource_data()
+                actor=request.user,
+                resource=resource,
+                data=form.resource_data(),
+                translations=form.translations(),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)

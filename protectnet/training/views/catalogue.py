@@ -66,12 +66,19 @@ def _course_form(request, course=None) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = services.CourseInput(**{name: form.cleaned_data[name] for name in form.Meta.fields})
+        translations = form.translations()
         try:
             if course is None:
-                course = services.course_create(actor=request.user, data=data, request=request)
+                course = services.course_create(
+                    actor=request.user, data=data, request=request, translations=translations
+                )
             else:
                 services.course_update(
-                    actor=request.user, course=course, data=data, request=request
+                    actor=request.user,
+                    course=course,
+                    data=data,
+                    request=request,
+                    translations=translations,
                 )
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -90,7 +90,11 @@ def workshop_edit(request, workshop_id: int | None = None):
         try:
             if workshop is None:
                 workshop = svc.workshop_create(
-                    actor=request.user, data=data, funders=funders, partners=partners
+                    actor=request.user,
+                    data=data,
+                    funders=funders,
+                    partners=partners,
+                    translations=form.translations(),
                 )
             else:
                 workshop.refresh_from_db()  # the form wrote into the instance; the service compares
@@ -100,6 +104,7 @@ def workshop_edit(request, workshop_id: int | None = None):
                     data=data,
                     funders=funders,
                     partners=partners,
+                    translations=form.translations(),
                 )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -146,7 +151,11 @@ def session_edit(request, workshop_id: int, session_id: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             svc.session_save(
-                actor=request.user, workshop=workshop, session=session, data=form.to_input()
+                actor=request.user,
+                workshop=workshop,
+                session=session,
+                data=form.to_input(),
+                translations=form.translations(),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
