@@ -7,6 +7,7 @@ from django.utils import timezone
 from protectnet.access.policy import get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
+from protectnet.core import multilingual
 from protectnet.network.models import Membership, Organisation, Person
 
 from .models import (
@@ -40,7 +41,7 @@ def course_list(*, user) -> QuerySet:
         visible(user, Course.objects.all())
         .select_related("delivering_organisation__country")
         .annotate(delivery_count=Count("deliveries", distinct=True))
-        .order_by("title", "pk")
+        .order_by(multilingual.ordering("title"), "pk")
     )
 
 
