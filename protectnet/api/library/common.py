@@ -3,8 +3,10 @@
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Schema
+from ninja import Field, Schema
 from ninja.errors import HttpError
+
+from protectnet.core import multilingual
 
 MAX_LIMIT = 100
 
@@ -28,6 +30,7 @@ class ResourceOut(Schema):
     review_date: date | None
     # Set only in answers to the owning organisation and admins: nobody else sees such items.
     withdrawn_at: datetime | None
+    translations: dict[str, dict[str, str]] = Field(..., description=multilingual.TRANSLATIONS_HELP)
 
 
 class FileOut(Schema):
@@ -89,6 +92,7 @@ def resource_out(r) -> dict:
         "published_on": r.published_on,
         "review_date": r.review_date,
         "withdrawn_at": r.withdrawn_at,
+        "translations": multilingual.every_version(r, ("title", "summary")),
     }
 
 

@@ -5,6 +5,7 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from protectnet.access.routes import requires
+from protectnet.core import multilingual
 from protectnet.network import selectors as network_selectors
 from protectnet.training import selectors, services
 
@@ -27,6 +28,7 @@ class CourseOut(Schema):
     library_links: list[str]
     attendance_threshold: int
     pass_mark: int
+    translations: dict[str, dict[str, str]] = Field(..., description=multilingual.TRANSLATIONS_HELP)
 
 
 class CoursePage(Schema):
@@ -68,6 +70,7 @@ def _course_out(c) -> dict:
         "library_links": c.library_links,
         "attendance_threshold": c.attendance_threshold,
         "pass_mark": c.pass_mark,
+        "translations": multilingual.every_version(c, ("title", "summary")),
     }
 
 

@@ -10,6 +10,7 @@ from ninja.responses import Status
 from protectnet.access.guard import api_user
 from protectnet.access.routes import requires
 from protectnet.api.auth import OptionalTokenAuth
+from protectnet.core import multilingual
 from protectnet.workshops.forms import SessionForm
 from protectnet.workshops.models import Session
 from protectnet.workshops.selectors import editions as sel
@@ -31,6 +32,11 @@ class SessionOut(Schema):
     capacity: int | None
     seats_taken: int
     speakers: list[str]
+    translations: dict[str, dict[str, str]] = Field(..., description=multilingual.TRANSLATIONS_HELP)
+
+    @staticmethod
+    def resolve_translations(obj) -> dict:
+        return multilingual.every_version(obj, ("title",))
 
     @staticmethod
     def resolve_starts_local(obj) -> str:
@@ -134,7 +140,8 @@ FORM_FIELDS = ("title", "kind", "description", "room", "capacity")
 def _session_data(session: Session | None, payload: SessionIn) -> dict:
     data = {}
     if session is not None:
-        data = {name: session.serializable_value(name) for name in FORM_FIELDS}
+        # The originals: the reader's language would replace them with a translation.
+        data = {name: multilingual.read_original(session, name) for name in FORM_FIELDS}
         data.update({name: [o.pk for o in getattr(session, name).all()] for name in SESSION_M2M})
         data.update(
             day=session.local_start.date().isoformat(),

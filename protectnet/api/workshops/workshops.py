@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from protectnet.access.guard import api_user
 from protectnet.access.routes import requires
 from protectnet.api.auth import OptionalTokenAuth
+from protectnet.core import multilingual
 from protectnet.workshops.selectors import editions as sel
 
 from .common import TAGS, Paging
@@ -26,6 +27,11 @@ class WorkshopOut(Schema):
     start_date: date
     end_date: date
     status: str
+    translations: dict[str, dict[str, str]] = Field(..., description=multilingual.TRANSLATIONS_HELP)
+
+    @staticmethod
+    def resolve_translations(obj) -> dict:
+        return multilingual.every_version(obj, ("title", "description"))
 
     @staticmethod
     def resolve_series(obj) -> str:
