@@ -7,8 +7,8 @@ each chunk into the FTS5 table; on PostgreSQL each chunk carries its tsvector.
 
 from django.db import connection, transaction
 
+from protectnet.core import multilingual, versions
 from protectnet.core import text as pipeline
-from protectnet.core import versions
 
 from ..models import Resource, SearchChunk, SearchDocument, VersionFile
 
@@ -66,11 +66,23 @@ def chunks(resource_id: int, title: str, text: str) -> list[SearchChunk]:
             return rows
 
 
+def _in_every_language(row: dict, name: str) -> str:
+    """The original and each translation once, so a reader finds it in any of them."""
+    found = [row[multilingual.column(name, lang)] for lang in multilingual.languages()]
+    return "\n".join(dict.fromkeys(t.strip() for t in found if t and t.strip()))
+
+
 def refresh_resource(resource_id: int) -> None:
     """Rebuild one resource's index from the database (title, summary, current files)."""
-    row = Resource.objects.filter(pk=resource_id).values("title", "summary").first()
-    if row is None:
+    columns = [
+        multilingual.column(n, lang)
+        for n in ("title", "summary")
+        for lang in multilingual.languages()
+    ]
+    found = Resource.objects.filter(pk=resource_id).values(*columns).first()
+    if found is None:
         return
+    row = {n: _in_every_language(found, n) for n in ("title", "summary")}
     files = list(
         VersionFile.objects.filter(version__resource_id=resource_id, version__is_current=True)
         .order_by("id")
