@@ -4,6 +4,7 @@ the public verification page to give to whoever asks for proof."""
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from protectnet.core.mine import Entry, Link, MySection
 
@@ -35,7 +36,9 @@ def _entry(certificate: Certificate) -> Entry:
         _("Verification page"), reverse("training:certificate_verify", args=[certificate.code])
     )
     if not certificate.is_valid:
-        status = _("Withdrawn: %(reason)s") % {"reason": certificate.public_revocation_reason}
+        status = pgettext("certificate", "Withdrawn: %(reason)s") % {
+            "reason": certificate.public_revocation_reason
+        }
         return Entry(certificate.course_title, detail, status, links=(verify,))
     pdf = Link(
         _("Download the certificate (PDF)"),

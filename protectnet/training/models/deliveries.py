@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from protectnet.network.models import Country, Organisation, Person
 
@@ -109,7 +110,7 @@ class EnrolmentStatus(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled")
     COMPLETED = "completed", _("Completed")
     NOT_COMPLETED = "not_completed", _("Did not complete")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("training enrolment", "Withdrawn")
 
 
 SEAT_STATUSES = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)

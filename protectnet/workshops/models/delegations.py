@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .editions import Workshop
 
@@ -50,7 +51,7 @@ class NominationStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("Waiting list")
     APPROVED = "approved", _("Approved")
     DECLINED = "declined", _("Declined")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("workshop nomination", "Withdrawn")
 
 
 SEAT_HOLDING = (NominationStatus.NOMINATED, NominationStatus.APPROVED)
