@@ -8,6 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from protectnet.access.policy import can, visible
 from protectnet.access.principal import principal_for
@@ -67,7 +68,10 @@ def _trend(user) -> Trend:
     return period_trend(
         user,
         title=_("Your agency's alerts per month"),
-        series={"sent": _("Sent"), "received": _("Received")},
+        series={
+            "sent": pgettext("alerts sent by your agency", "Sent"),
+            "received": _("Received"),
+        },
         version=VERSION,
         count=lambda first: _count_months(user, first),
     )

@@ -35,7 +35,7 @@ class Priority(models.TextChoices):
 class Status(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("status", "Draft")
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
-    SENT = "sent", _("Sent")
+    SENT = "sent", pgettext_lazy("alert status", "Sent")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     CLOSED = "closed", _("Closed")
     RETRACTED = "retracted", _("Retracted")

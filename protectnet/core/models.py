@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .fields import EncryptedTextField
 
@@ -21,7 +22,7 @@ class OutboundEmail(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RETRYING = "retrying", _("Retrying")
-        SENT = "sent", _("Sent")
+        SENT = "sent", pgettext_lazy("email status", "Sent")
         FAILED = "failed", _("Undelivered")
         DISCARDED = "discarded", _("Discarded")
 
