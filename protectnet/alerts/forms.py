@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import OuterRef, Subquery
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from protectnet.access.markings import MARKING_HELP, Marking
@@ -247,10 +248,19 @@ class ListFilterForm(forms.Form):
     box = forms.ChoiceField(
         label=_("Show"),
         required=False,
-        choices=[("all", _("All")), ("inbox", _("Received")), ("sent", _("Sent"))],
+        choices=[
+            ("all", _("All alerts")),
+            ("inbox", _("Received")),
+            ("sent", pgettext_lazy("alerts sent by your agency", "Sent")),
+        ],
     )
     needs = forms.ChoiceField(
-        label=_("Needs"), required=False, choices=[("", _("Anything")), ("ack", _("My ack"))]
+        label=_("Acknowledgement"),
+        required=False,
+        choices=[
+            ("", _("All alerts")),
+            ("ack", _("Waiting for my agency's acknowledgement")),
+        ],
     )
     overdue = forms.ChoiceField(label=_("Overdue"), required=False, choices=[("", "-"), ("1", "1")])
 
