@@ -43,7 +43,7 @@ FIELDS = {
         SubjectField("departure_date", _("Departure date"), kind="date"),
         SubjectField("return_date", _("Return date"), kind="date"),
         SubjectField("route", _("Travel route (flights, transit points)"), max_length=500),
-        SubjectField("basis", _("Basis"), kind="basis"),
+        SubjectField("basis", _("Grounds for the alert"), kind="basis"),
         SubjectField("risk_summary", _("Risk summary"), kind="long_text", max_length=4000),
     )
 }
@@ -104,7 +104,7 @@ def _clean_value(field: SubjectField, value) -> str:
     if field.kind == "country":
         return text.upper()
     if field.kind == "basis" and text not in dict(Basis.CHOICES):
-        raise ValidationError(_("Choose a basis from the list."))
+        raise ValidationError(_("Choose the grounds for the alert from the list."))
     if len(text) > field.max_length:
         raise ValidationError(
             _("At most %(n)d characters.") % {"n": field.max_length}, code="max_length"

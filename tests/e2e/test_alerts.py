@@ -53,7 +53,7 @@ def test_send_acknowledge_reply_close(officers, world):
     departure = timezone.localdate() + timedelta(days=5)
     sender.get_by_label("Departure date").fill(departure.isoformat())
     sender.get_by_label("Travel route (flights, transit points)").fill("London – Phnom Penh")
-    sender.get_by_label("Basis").select_option("conviction")
+    sender.get_by_label("Grounds for the alert").select_option("conviction")
     sender.get_by_label("Risk summary").fill("Convicted of contact offences (fictitious).")
     sender.get_by_label("Summary and what you ask of the recipients").fill(
         "Please consider refusing entry."
