@@ -1,4 +1,7 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from protectnet.core import multilingual
 
 from .models import AccessRequest, Language, Resource, Topic
 
@@ -15,13 +18,14 @@ class LanguageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
-    """Metadata only: files, text and sharing change through the library's own pages."""
+class ResourceAdmin(TranslationAdmin):
+    """Metadata only: files, text and sharing change through the library's own pages. The title
+    is one field per language (TranslationAdmin) and found in any of them."""
 
     list_display = ("title", "resource_type", "marking", "owner_organisation", "published_on")
     list_filter = ("resource_type", "marking")
     fields = ("title", "resource_type", "review_date")
-    search_fields = ("title",)
+    search_fields = tuple(multilingual.column("title", lang) for lang in multilingual.languages())
 
     def get_queryset(self, request):
         # The admin site bypasses the policy, so it lists only what needs no marking to read.

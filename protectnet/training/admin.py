@@ -3,6 +3,8 @@ their pages), so the admin site cannot become a way around the audit log."""
 
 from django.contrib import admin
 
+from protectnet.core import multilingual
+
 from .models import Certificate, Choice, Course, Delivery, Enrolment, FollowUp, Question
 
 
@@ -34,7 +36,8 @@ class ChoiceInline(admin.TabularInline):
 @admin.register(Course)
 class CourseAdmin(ReadOnlyAdmin):
     list_display = ("title", "delivering_organisation", "duration_hours", "pass_mark")
-    search_fields = ("title",)
+    # Found in any language (a plain "title" would search the admin's own language only).
+    search_fields = tuple(multilingual.column("title", lang) for lang in multilingual.languages())
 
 
 @admin.register(Question)

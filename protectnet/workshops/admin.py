@@ -1,16 +1,19 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from . import models
 
 
 @admin.register(models.Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(TranslationAdmin):
+    """One field per language for the title and description (plain TranslationAdmin: no script)."""
+
     list_display = ("title", "series", "edition", "city", "start_date", "status")
     list_filter = ("status", "series")
 
 
 @admin.register(models.Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TranslationAdmin):
     list_display = ("title", "workshop", "kind", "starts_at", "capacity", "seats_taken")
     list_filter = ("kind",)
 
