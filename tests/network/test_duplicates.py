@@ -52,7 +52,7 @@ def test_erased_entries_are_not_flagged(twins, login):
     twins.bopha_again.erased_at = twins.bopha_again.created_at
     twins.bopha_again.save(update_fields=["erased_at"])
     page = login(twins.admin).get(URL).content.decode()
-    assert "No possible duplicates found." in page
+    assert "No possible duplicates" in page
 
 
 def test_the_group_shows_what_each_entry_holds(twins, login):
