@@ -41,7 +41,7 @@ TRAVELLER = {
     "risk_summary": (
         "Convicted in 2015 of offences involving child sexual abuse material (CSAM) and contact "
         "offences against children. Subject to notification requirements. Assessed as a "
-        "transnational child sexual offender with a stated interest in volunteering at schools."
+        "transnational child sex offender with a stated interest in volunteering at schools."
     ),
 }
 

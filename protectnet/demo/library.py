@@ -97,12 +97,12 @@ THEMES = [
         ResourceType.CASE_STUDY,
         {
             "en": (
-                "Case study: a transnational child sexual offender identified through cooperation",
+                "Case study: a transnational child sex offender identified through cooperation",
                 [
                     "A fictitious case in which two police forces shared travel records and "
-                    "identified a transnational child sexual offender before he arrived.",
+                    "identified a transnational child sex offender before he arrived.",
                     "The press at the time used the term 'sex tourist', which hides the crime; the "
-                    "network says 'transnational child sexual offender'.",
+                    "network says 'transnational child sex offender'.",
                 ],
             ),
             "km": (

@@ -250,7 +250,7 @@ def _panels(rng, countries, people, accounts, orgs) -> None:
                 "remit": (
                     "Specialists from law enforcement, education, children's charities and NGOs "
                     "who advise the network on the risks to children in the country and on "
-                    "the regional response to transnational child sexual offenders."
+                    "the regional response to transnational child sex offenders."
                 ),
             },
         )

@@ -86,7 +86,7 @@ AGENDA = [
         time(10, 0),
         time(11, 15),
         "plenary",
-        "Transnational child sexual offenders: patterns of travel and offending in the region",
+        "Transnational child sex offenders: patterns of travel and offending in the region",
         None,
     ),
     (

@@ -96,7 +96,7 @@ def test_unknown_filter_values_show_every_alert(w, send, login):
 def test_empty_inbox_says_what_to_do_next(w, login):
     body = login(w.kh_le).get("/alerts/").content.decode()
     assert "No alerts yet." in body
-    assert "transnational child sexual offender" in body
+    assert "transnational child sex offender" in body
     assert 'href="/alerts/new/"' in body
     sent = login(w.kh_le).get("/alerts/?box=sent").content.decode()
     assert "Your agency has not sent an alert yet." in sent and "Show all alerts" in sent

@@ -21,7 +21,7 @@ def test_an_anonymous_visitor_learns_what_the_network_is(client, db):
     page = response.content.decode()
     assert ">A regional network protecting children</h1>" in page
     assert "child sexual abuse material" in page
-    assert "transnational child sexual offenders" in page
+    assert "transnational child sex offenders" in page
     for discouraged in ("child pornography", "child sex tourist"):
         assert discouraged not in page.lower()
 
