@@ -25,7 +25,11 @@ PAGES = {
 
 
 def _tabs(html: str) -> list[tuple[str, bool]]:
-    nav = re.search(r'<nav aria-label="Workshop" class="workshop-tabs">(.*?)</nav>', html, re.S)
+    # The tab bar of _nav.html or of the page header component (same links, same marking).
+    bar = (
+        r'<nav (?:aria-label="Workshop" class="workshop-tabs"|class="tabs" aria-label="Workshop")>'
+    )
+    nav = re.search(bar + r"(.*?)</nav>", html, re.S)
     assert nav, "no tab bar"
     links = re.findall(r"<a href=\"[^\"]+\"( aria-current=\"page\")?>([^<]+)</a>", nav.group(1))
     return [(label, bool(current)) for current, label in links]
