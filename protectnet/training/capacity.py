@@ -282,7 +282,7 @@ HEADER = [
     _("Normalised gain g"),
     _("Follow-ups sent"),
     _("Follow-ups answered"),
-    _("Applied on the job (% of answers)"),
+    _("Applied on the job (percentage of answers)"),
 ]
 
 
