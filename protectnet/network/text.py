@@ -23,7 +23,12 @@ def normalise_phone(raw: str, country_code: str = "") -> str:
     try:
         number = phonenumbers.parse(raw, (country_code or "").upper() or None)
     except phonenumbers.NumberParseException as exc:
-        raise ValueError(_("not a phone number (write it as +<country code> <number>)")) from exc
+        raise ValueError(
+            _(
+                "not a phone number (write the country code with +, then the number, "
+                "e.g. +855 12 345 678)"
+            )
+        ) from exc
     if not phonenumbers.is_valid_number(number):
         raise ValueError(_("not a valid phone number for its country"))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
