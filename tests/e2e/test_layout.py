@@ -123,3 +123,46 @@ def test_every_role_main_pages_fit_desktop_and_phone(browser, live_server, trans
             context.close()
     assert checked >= len(ROLES) * len(DEVICES) * 3
     assert problems == {}
+
+
+# The lists that became cards and the forms that gained pickers, per role that reaches them.
+CHANGED_PAGES = {
+    "admin": [
+        "/network/organisations/",
+        "/network/countries/",
+        "/network/people/duplicates/",
+        "/workshops/",
+        "/workshops/{w}/registrations/",
+        "/workshops/{w}/delegations/",
+        "/workshops/{w}/check-in/",
+        "/workshops/delegations/{d}/",
+        "/workshops/{w}/edit/",
+    ],
+    "focal": ["/network/", "/network/people/new/", "/workshops/delegations/{d}/"],
+    "le": ["/alerts/", "/alerts/?box=inbox", "/alerts/overdue/"],
+}
+
+
+@pytest.mark.slow
+def test_changed_lists_and_pickers_fit_a_phone(browser, live_server, transactional_db):
+    from protectnet.accounts.models import User
+    from protectnet.workshops.models import Delegation
+
+    call_command("load_demo", force=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    delegation = Delegation.objects.filter(country__code="KH").order_by("-workshop__start_date")[0]
+    ids = {"w": delegation.workshop_id, "d": delegation.pk}
+    problems = {}
+    for role, urls in CHANGED_PAGES.items():
+        user = User.objects.get(email=ROLES[role])
+        client = sign_in(Client(), user)
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True, **DEVICES["phone"])
+        context.add_cookies([_session_cookie(client, live_server.url)])
+        page = context.new_page()
+        for url in urls:
+            url = url.format(**ids)
+            found = _check_page(page, url, "phone", SCREENSHOTS / f"{role}-{_slug(url)}-phone.png")
+            if found:
+                problems[f"{role} phone {url}"] = found
+        context.close()
+    assert problems == {}
