@@ -1,10 +1,13 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.password_validation import (
     password_validators_help_text_html,
     validate_password,
 )
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from protectnet.core.languages import recipient_languages
 from protectnet.core.picker import Picker
 
 from .models import ApiToken, User
@@ -105,3 +108,27 @@ class InvitationAcceptForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, with the link written in the account holder's language: whoever
+    asks (an anonymous visitor) is not necessarily who reads it."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        with translation.override(recipient_languages([to_email])[to_email]):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )

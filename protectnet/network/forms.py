@@ -1,6 +1,7 @@
 """Forms of the directory: they parse and validate input; services decide and write."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
@@ -135,6 +136,7 @@ class PersonForm(forms.ModelForm):
             "gender",
             "consent_directory",
             "consent_participant_list",
+            "language",
         ]
         labels = {
             "consent_directory": _("Agrees to show email and phone to network members"),
@@ -147,6 +149,16 @@ class PersonForm(forms.ModelForm):
             self.initial["languages"] = ", ".join(self.instance.languages)
             self.initial["expertise"] = ", ".join(self.instance.expertise)
         self.fields["phone"].help_text = _("With the country code, e.g. +855 12 345 678")
+        # Each language in its own script, as in the switcher; only for people without an
+        # account of their own, whose choice there wins.
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language for emails"),
+            choices=[("", _("The site's language")), *settings.LANGUAGES],
+            required=False,
+            help_text=_(
+                "Emails to this person are written in it, unless their account says otherwise."
+            ),
+        )
 
     def clean_languages(self):
         try:

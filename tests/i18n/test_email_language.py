@@ -96,3 +96,46 @@ def test_the_account_language_wins_over_the_directory_entry(world, rendered_in):
         context={"url": "https://example.test/x", "expires_at": None, "days": 7},
     )
     assert outbox.outbox[0].subject == "th"
+
+
+def test_a_focal_point_sets_the_email_language_of_an_entry_without_an_account(world, login):
+    person = f.PersonFactory(full_name="Chanthavy Example", email="chanthavy@example.test")
+    f.MembershipFactory(person=person, organisation=world.kh_ngo)
+    client = login(world.kh_focal)
+    form = client.get(f"/network/people/{person.pk}/edit/").content.decode()
+    assert 'name="language"' in form and ">ລາວ</option>" in form
+    response = client.post(
+        f"/network/people/{person.pk}/edit/",
+        {"full_name": person.full_name, "email": person.email, "language": "lo"},
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.language == "lo"
+    refused = client.post(
+        f"/network/people/{person.pk}/edit/",
+        {"full_name": person.full_name, "email": person.email, "language": "de"},
+    )
+    assert "Select a valid choice" in refused.content.decode()  # the form again, with why
+    person.refresh_from_db()
+    assert person.language == "lo"
+
+
+def test_a_password_reset_is_written_in_the_account_holders_language(world, client, monkeypatch):
+    from django.contrib.auth import forms as auth_forms
+
+    seen = []
+    original = auth_forms.PasswordResetForm.send_mail
+
+    def spy(self, *args, **kwargs):
+        seen.append(translation.get_language())
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(auth_forms.PasswordResetForm, "send_mail", spy)
+    _speaks(world.kh_member, "km")
+    response = client.post(
+        "/accounts/password-reset/",
+        {"email": world.kh_member.email},
+        headers={"accept_language": "en"},
+    )
+    assert response.status_code == 302
+    assert seen == ["km"] and len(outbox.outbox) == 1

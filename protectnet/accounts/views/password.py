@@ -9,10 +9,12 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from .. import services
+from ..forms import PasswordResetForm
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

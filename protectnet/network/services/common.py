@@ -4,9 +4,11 @@ from dataclasses import dataclass, field, fields
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from protectnet.access import audit
 from protectnet.access.principal import forget
+from protectnet.core.languages import supported
 
 from ..models import Person
 from ..text import normalise_phone, split_languages, split_tags
@@ -27,6 +29,7 @@ class PersonInput:
     gender: str = ""
     consent_directory: bool = False
     consent_participant_list: bool = False
+    language: str = ""  # for emails to them; empty: the site's (an account's choice wins)
 
     @classmethod
     def of(cls, person: Person) -> "PersonInput":
@@ -91,6 +94,10 @@ def _normalise(name: str, value, country_code: str):
         return split_tags(value)
     if name in ("consent_directory", "consent_participant_list"):
         return bool(value)
+    if name == "language":
+        if value and not supported(value):
+            raise ValueError(_("Choose one of the languages offered."))
+        return value or ""
     return " ".join(str(value or "").split())
 
 
