@@ -66,11 +66,20 @@ def version(name: str) -> str:
     return f"{recent['newest'] or 0}.{recent['n']}"
 
 
+def _key(name: str, parts: tuple) -> str:
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"version:{name}:{version(name)}:{digest}"
+
+
+def peek(name: str, parts: tuple):
+    """What `cached` holds for `parts` at the current version, or None: never computes."""
+    return cache.get(_key(name, parts))
+
+
 def cached(name: str, parts: tuple, compute: Callable, *, timeout: int = TIMEOUT):
     """`compute()`'s result for `parts` (who asks, with which filters, in which language) at
     the current version of `name`'s data, computed at most once per version."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"version:{name}:{version(name)}:{digest}"
+    key = _key(name, parts)
     result = cache.get(key)
     if result is None:
         result = compute()

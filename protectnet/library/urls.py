@@ -7,6 +7,7 @@ app_name = "library"
 urlpatterns = [
     path("", resources.resource_list, name="resource_list"),
     path("search/", resources.resource_search, name="resource_search"),
+    path("search/filters/", resources.search_facets, name="search_facets"),
     path("new/", resources.resource_create, name="resource_create"),
     path("<int:pk>/", resources.resource_detail, name="resource_detail"),
     path("<int:pk>/edit/", resources.resource_edit, name="resource_edit"),

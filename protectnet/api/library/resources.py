@@ -14,7 +14,7 @@ from ninja.responses import Status
 from protectnet.access.routes import requires
 from protectnet.api.auth import OptionalTokenAuth
 from protectnet.library import selectors, services
-from protectnet.library.search import search
+from protectnet.library.search import Facets, search
 
 from .common import (
     UPLOAD_ERRORS,
@@ -101,7 +101,7 @@ def library_resource_list(request, params: Query[SearchParams]):
         params.filters(),
         per_page=params.limit,
         offset=params.offset,
-        with_facets=False,
+        facets=Facets.NONE,
     )
     return {"count": result.total, "items": [resource_out(h.resource) for h in result.hits]}
 

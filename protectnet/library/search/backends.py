@@ -140,8 +140,11 @@ class PostgresBackend(Backend):
             return [row[0] for row in cursor.fetchall()]
 
 
-def count_of(matched: tuple[str, tuple]) -> int:
+def count_of(matched: tuple[str, tuple], *, cap: int | None = None) -> int:
+    """How many ids `matched` gives; with a cap, counting stops at cap + 1."""
     sql, params = matched
+    if cap is not None:
+        sql, params = f"SELECT 1 FROM ({sql}) capped LIMIT %s", (*params, cap + 1)  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) counted", params)  # noqa: S608 - built here
         return cursor.fetchone()[0]

@@ -28,6 +28,17 @@ VERSION = "library.resources"
 PER_PAGE = 20
 MAX_PAGE = 500
 RESTRICTED_SHOWN = 10
+# The search page counts no further than this before it shows the hits: a common word matches
+# most of a large library, and its exact count and facets read every match. They follow in a
+# second request (`facet_counts`), and are shown at once when already counted.
+COUNT_CAP = 1_000
+
+
+class Facets:
+    """When a search counts its matches by facet: with the hits, in a request of their own
+    after the hits (the search page), or never (exact total only: the API's resource list)."""
+
+    NOW, LATER, NONE = "now", "later", "none"
 
 
 @dataclass
@@ -97,6 +108,8 @@ class SearchResult:
     facets: dict = field(default_factory=dict)
     restricted: list[Resource] = field(default_factory=list)
     restricted_total: int = 0  # RESTRICTED_SHOWN + 1 means "more than shown"
+    total_exact: bool = True  # False: more than COUNT_CAP match, the exact figure comes later
+    facets_pending: bool = False  # the facets come in a request of their own
 
     @property
     def notice(self) -> str:
@@ -111,6 +124,12 @@ class SearchResult:
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
 
+    @property
+    def has_next(self) -> bool:
+        if self.total_exact:
+            return self.page < self.pages
+        return len(self.hits) == self.per_page and self.page < MAX_PAGE
+
 
 def search(
     user,
@@ -120,7 +139,7 @@ def search(
     page: int = 1,
     per_page: int = PER_PAGE,
     offset: int | None = None,
-    with_facets: bool = True,
+    facets: str = Facets.NOW,
 ) -> SearchResult:
     filters = filters or SearchFilters()
     parsed = parse(query)
@@ -131,22 +150,55 @@ def search(
     if parsed.wordless:
         return SearchResult(query, parsed, [], 0, page, per_page)
     base = filters.apply(visible(user, Resource.objects.all()))
-    matched = engine.matched_sql(base, parsed)
-
-    def counted() -> tuple[int, dict]:
-        if with_facets:
-            return facet_module.compute(matched, filters.selected())
-        return count_of(matched), {}
-
-    # The total and facets read every matching row: once per version of the library, reader's
-    # scope, query and filters. The page of hits itself is always read fresh.
-    parts = ("search", principal_for(user).scope, parsed.elements, filters, with_facets)
-    total, facets = versions.cached(VERSION, (*parts, get_language()), counted)
+    result = SearchResult(query, parsed, [], 0, page, per_page)
+    _count(result, user, engine.matched_sql(base, parsed), filters, facets)
     ids = engine.ranked_ids(base, parsed, limit=per_page, offset=max(0, offset))
-    result = SearchResult(query, parsed, _hits(ids, parsed), total, page, per_page, facets)
+    result.hits = _hits(ids, parsed)
     if not filters.any_metadata():
         result.restricted, result.restricted_total = _restricted(user, parsed, filters)
     return result
+
+
+def facet_counts(user, query: str, filters: SearchFilters) -> tuple[int, dict]:
+    """The exact number of matches and the facets of a search, without its hits."""
+    parsed = parse(query)
+    if parsed.wordless:
+        return 0, {}
+    base = filters.apply(visible(user, Resource.objects.all()))
+    matched = backend().matched_sql(base, parsed)
+    return _by_facet(user, parsed, filters, matched)
+
+
+def _by_facet(user, parsed: Query, filters: SearchFilters, matched) -> tuple[int, dict]:
+    def counted() -> tuple[int, dict]:
+        return facet_module.compute(matched, filters.selected())
+
+    return versions.cached(VERSION, _parts(user, parsed, filters, "facets"), counted)
+
+
+def _parts(user, parsed: Query, filters: SearchFilters, kind: str) -> tuple:
+    # Totals and facets read every matching row: once per version of the library, reader's
+    # scope, query, filters and language. The page of hits itself is always read fresh.
+    return ("search", kind, principal_for(user).scope, parsed.elements, filters, get_language())
+
+
+def _count(result: SearchResult, user, matched, filters: SearchFilters, facets: str) -> None:
+    parsed = result.parsed
+    with_facets = _parts(user, parsed, filters, "facets")
+    if facets == Facets.NOW:
+        result.total, result.facets = _by_facet(user, parsed, filters, matched)
+    elif facets == Facets.LATER and (known := versions.peek(VERSION, with_facets)):
+        result.total, result.facets = known  # counted before: no second request needed
+    elif facets == Facets.LATER:
+        parts = _parts(user, parsed, filters, "capped")
+        total = versions.cached(VERSION, parts, lambda: count_of(matched, cap=COUNT_CAP))
+        if total <= COUNT_CAP:  # few matches: their facets cost little, count them now
+            result.total, result.facets = _by_facet(user, parsed, filters, matched)
+        else:
+            result.total, result.total_exact, result.facets_pending = COUNT_CAP, False, True
+    else:
+        parts = _parts(user, parsed, filters, "total")
+        result.total = versions.cached(VERSION, parts, lambda: count_of(matched))
 
 
 def _hits(ids: list[int], parsed: Query) -> list[Hit]:

@@ -13,7 +13,7 @@ from protectnet.core.forms import add_service_errors
 
 from .. import selectors, services, uploads
 from ..forms import ResourceCreateForm, ResourceForm, SearchForm, VersionForm
-from ..search import search
+from ..search import Facets, facet_counts, search
 from .common import attach_uploads, querystring_without
 
 
@@ -26,11 +26,13 @@ def resource_list(request: HttpRequest) -> HttpResponse:
         cleaned.get("q", ""),
         form.filters(),
         page=cleaned.get("page") or 1,
+        facets=Facets.NOW if request.GET.get("facets") else Facets.LATER,
     )
     context = {
         "form": form,
         "result": result,
         "querystring": querystring_without(request.GET, "page"),
+        "facets_query": querystring_without(request.GET, "page", "facets"),
         "facet_base": request.GET,
         "can_add": services.can(request.user, "library.resource.create"),
     }
@@ -42,6 +44,21 @@ def resource_list(request: HttpRequest) -> HttpResponse:
 def resource_search(request: HttpRequest) -> HttpResponse:
     """The same page: kept as its own address so bookmarks of searches read well."""
     return resource_list(request)
+
+
+@requires("library.resource.view")
+def search_facets(request: HttpRequest) -> HttpResponse:
+    """The filters of a search that matched too many resources to count them with its hits
+    (the search page asks for them once it shows; without JavaScript its link asks the search
+    page itself to count them)."""
+    if not request.headers.get("HX-Request"):
+        query = "&".join(filter(None, [querystring_without(request.GET, "page"), "facets=1"]))
+        return redirect(f"{reverse('library:resource_search')}?{query}")
+    form = SearchForm(request.GET or None)
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    total, facets = facet_counts(request.user, cleaned.get("q", ""), form.filters())
+    context = {"facets": facets, "total": total, "exact": True, "facet_base": request.GET}
+    return render(request, "library/_facets.html", context | {"total_update": True})
 
 
 @requires("library.resource.view")
@@ -77,6 +94,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
                 staged=staged,
                 link=form.cleaned_data["link"],
                 note=form.cleaned_data["note"],
+                translations=form.translations(),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -94,7 +112,6 @@ def resource_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = selectors.own_organisations(user=request.user)
     form = ResourceForm(
         request.POST or None,
-                translations=form.translations(),
         instance=resource,
         organisations=organisations,
         people=selectors.directory_people(user=request.user),
