@@ -4,6 +4,7 @@ the public verification page."""
 import segno
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import format_html
 
 from protectnet.core.pdf import render_pdf
 
@@ -20,6 +21,8 @@ def certificate_pdf(certificate: Certificate, *, request=None) -> bytes:
     qr = segno.make(url, error="m")
     context = {
         "certificate": certificate,
+        "holder_html": format_html('<span class="holder">{}</span>', certificate.holder_name),
+        "course_html": format_html('<span class="course">{}</span>', certificate.course_title),
         "verify_url": url,
         "qr_data_uri": qr.png_data_uri(scale=4, border=2),
     }
