@@ -6,6 +6,11 @@
 (function () {
   "use strict";
   var counter = 0;
+  // Texts come from Django's JavaScript catalogue (base.html loads it before this file).
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (one, many, n) { return n === 1 ? one : many; };
+  var interpolate = window.interpolate || function (text, values) { return text.replace("%s", values[0]); };
+  var HINT = gettext("Type at least two letters, then choose with the arrow keys and Enter.");
 
   function make(tag, props) {
     var el = document.createElement(tag);
@@ -17,7 +22,6 @@
     this.root = root;
     this.select = root.querySelector("select");
     this.multiple = root.hasAttribute("data-picker-multiple");
-    this.msg = function (name) { return root.getAttribute("data-msg-" + name) || ""; };
     var id = this.select.id || "picker-" + (++counter);
     this.input = make("input", {
       type: "text", id: id + "_search", role: "combobox", autocomplete: "off",
@@ -29,8 +33,8 @@
     this.listbox = make("ul", { id: id + "_listbox", role: "listbox", class: "picker-listbox", hidden: "" });
     this.results = make("div", { hidden: "" });
     this.status = make("p", { id: id + "_pickerhint", class: "picker-status", "aria-live": "polite" });
-    this.status.textContent = this.msg("hint");
-    this.chosen = make("ul", { class: "picker-chosen", "aria-label": this.msg("chosen") });
+    this.status.textContent = HINT;
+    this.chosen = make("ul", { class: "picker-chosen", "aria-label": gettext("Chosen") });
     var label = document.querySelector('label[for="' + this.select.id + '"]');
     if (label) {
       label.setAttribute("for", this.input.id);
@@ -65,7 +69,7 @@
     picked.forEach(function (option) {
       var item = make("li");
       var remove = make("button", { type: "button", class: "outline secondary" });
-      remove.textContent = self.msg("remove");
+      remove.textContent = gettext("Remove");
       remove.append(make("span", { class: "visually-hidden" }));
       remove.lastChild.textContent = " " + option.textContent.trim();
       remove.addEventListener("click", function () {
@@ -101,7 +105,7 @@
     var q = this.input.value.trim();
     if (q.length < 2) {
       this.close();
-      this.status.textContent = this.msg("hint");
+      this.status.textContent = HINT;
       return;
     }
     var url = this.root.getAttribute("data-picker-url");
@@ -118,8 +122,10 @@
       this.listbox.append(option);
     }, this);
     var note = this.results.querySelector("[data-picker-note]");
-    var count = this.msg("count").replace("{n}", options.length);
-    this.status.textContent = options.length ? count + (note ? " " + note.textContent : "") : this.msg("none");
+    var n = options.length;
+    var count = interpolate(ngettext("%s match: choose it with the arrow keys.", "%s matches: choose one with the arrow keys.", n), [n]);
+    var none = gettext("Nothing matches: type another part of the name.");
+    this.status.textContent = n ? count + (note ? " " + note.textContent : "") : none;
     if (options.length) this.open(); else this.close();
   };
 
