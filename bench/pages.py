@@ -23,6 +23,7 @@ class Page:
     roles: tuple = MEMBERS
     api: bool = False
     needs: tuple = field(default_factory=tuple)  # context keys that must exist
+    headers: tuple = ()  # (header, value) pairs sent with each request, e.g. htmx's
 
     def resolve(self, ctx: dict) -> str | None:
         if any(ctx.get(key) is None for key in self.needs):
@@ -83,6 +84,13 @@ PAGES = [
     page("library:resource_list", ALL_SIGNED_IN),
     page("library:resource_detail", kwargs={"pk": "resource_id"}),
     page("library:resource_search", ALL_SIGNED_IN, query="?q=child+protection"),
+    # The filters a search page asks for once its hits show (when too many matched to count).
+    Page(
+        "library:search_facets",
+        lambda ctx: reverse("library:search_facets") + "?q=child+protection",
+        ALL_SIGNED_IN,
+        headers=(("HTTP_HX_REQUEST", "true"),),
+    ),
     page("library:findings_list", ADMIN),
     page("alerts:alert_list", ALERTS),
     page("alerts:alert_list", LE, query="?box=inbox", label="alerts:alert_list (inbox)"),

@@ -77,7 +77,8 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
                 headers = {"HTTP_AUTHORIZATION": f"Bearer {tokens[role]}"}
                 fig = time_request(client_for(None), page.name, role, url, runs=runs, **headers)
             else:
-                fig = time_request(clients[role], page.name, role, url, runs=runs)
+                headers = dict(page.headers)
+                fig = time_request(clients[role], page.name, role, url, runs=runs, **headers)
             fig.ratio_to_floor = round(fig.median_ms / max(floor.median_ms, 0.01), 1)
             figures.append(fig.as_dict())
     return {
