@@ -28,6 +28,8 @@ def test_empty_overdue_page_says_nothing_is_late_and_links_back(w, login):
 def test_alert_rows_stack_into_cards_each_cell_named(w, login, send):
     send()
     html = _page(login(w.kh_le), "/alerts/")
-    assert '<table class="stack">' in html
+    assert '<table class="stack alert-rows">' in html
     labels = set(re.findall(r'<td data-label="([^"]+)"', html))
-    assert {"Type", "Marking", "Priority", "From", "To", "Acknowledge by", "Status"} <= labels
+    assert {"Type", "Priority", "From", "To", "Acknowledge by", "Status"} <= labels
+    row_header = re.search(r'<th scope="row">(.*?)</th>', html, re.S).group(1)
+    assert "TLP:AMBER" in row_header  # the marking under the reference

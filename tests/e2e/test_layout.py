@@ -7,6 +7,7 @@ serious or critical. Screenshots go to var/screenshots/<role>-<page>-<device>.pn
 for a person to look through.
 """
 
+import itertools
 import re
 from pathlib import Path
 
@@ -144,7 +145,7 @@ CHANGED_PAGES = {
 
 
 @pytest.mark.slow
-def test_changed_lists_and_pickers_fit_a_phone(browser, live_server, transactional_db):
+def test_changed_lists_and_pickers_fit_a_phone_and_a_laptop(browser, live_server, transactional_db):
     from protectnet.accounts.models import User
     from protectnet.workshops.models import Delegation
 
@@ -153,16 +154,14 @@ def test_changed_lists_and_pickers_fit_a_phone(browser, live_server, transaction
     delegation = Delegation.objects.filter(country__code="KH").order_by("-workshop__start_date")[0]
     ids = {"w": delegation.workshop_id, "d": delegation.pk}
     problems = {}
-    for role, urls in CHANGED_PAGES.items():
-        user = User.objects.get(email=ROLES[role])
-        client = sign_in(Client(), user)
-        context = browser.new_context(base_url=live_server.url, bypass_csp=True, **DEVICES["phone"])
+    for (role, urls), device in itertools.product(CHANGED_PAGES.items(), DEVICES):
+        client = sign_in(Client(), User.objects.get(email=ROLES[role]))
+        context = browser.new_context(base_url=live_server.url, bypass_csp=True, **DEVICES[device])
         context.add_cookies([_session_cookie(client, live_server.url)])
         page = context.new_page()
-        for url in urls:
-            url = url.format(**ids)
-            found = _check_page(page, url, "phone", SCREENSHOTS / f"{role}-{_slug(url)}-phone.png")
-            if found:
-                problems[f"{role} phone {url}"] = found
+        for url in (u.format(**ids) for u in urls):
+            shot = SCREENSHOTS / f"{role}-{_slug(url)}-{device}.png"
+            if found := _check_page(page, url, device, shot):
+                problems[f"{role} {device} {url}"] = found
         context.close()
     assert problems == {}
