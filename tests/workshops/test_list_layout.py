@@ -70,3 +70,10 @@ def test_workshop_rows_stack_into_cards_each_cell_named(url, labels, world, ws, 
     html = _page(login(world.admin), url.format(w=ws.workshop.pk))
     assert '<table class="stack">' in html
     assert labels <= _labels(html)
+
+
+def test_no_outcome_yet_offers_the_organiser_to_record_one(world, login):
+    workshop = make_workshop(world)
+    html = _page(login(world.admin), f"/workshops/{workshop.pk}/outcomes/")
+    assert '<header class="page-header">' in html and "No outcomes recorded yet" in html
+    assert f'<a href="/workshops/{workshop.pk}/outcomes/new/">Record an outcome</a>' in html
