@@ -30,6 +30,9 @@ def prepare_database(args) -> str:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protectnet.settings")
     os.environ.setdefault("DEBUG", "1")
+    # Emails the built history causes (follow-ups, reminders) are kept in memory, not printed:
+    # a medium network's first follow-ups are thousands of messages.
+    os.environ.setdefault("EMAIL_URL", "memorymail://")
     # The bench's audit log is sealed into a heads file of its own: sharing the development one
     # would make both fail verification (each holds heads the other's log never had).
     heads = ROOT / "var" / "bench" / f"audit-heads-{args.scale}.log"
