@@ -25,9 +25,13 @@ _CJK_QUOTES = re.compile(
     r"|\u300a[^\u300b]{1,600}\u300b"
 )
 # Words that put a `near_child_terms` phrase into child-protection context, in each language.
+# Only words the text pipeline keeps whole: it cuts "ผู้เยาว์" into "ผู้" and "เยาว์", and "ผู้"
+# alone would put every "person" into context.
 CHILD_WORDS = (
-    "child children minor girl boy เด็ก เยาวชน trẻ em vị thành niên 儿童 兒童 未成年 幼女 少女 "
-    "កុមារ ក្មេង អនីតិជន ເດັກ ເຍົາວະຊົນ ကလေး ကလေးသူငယ် bata menor बच्चा बच्चे बच्ची बाल नाबालिग"
+    "child children minor girl boy เด็ก เด็กๆ เยาวชน นักเรียน trẻ em vị thành niên "
+    "儿童 兒童 未成年 幼女 少女 女孩 男孩 孩子 女童 男童 កុមារ ក្មេង អនីតិជន សិស្ស "
+    "ເດັກ ເຍົາວະຊົນ ນັກຮຽນ ကလေး ကလေးသူငယ် bata batang kabataan anak menor "
+    "बच्चा बच्चे बच्ची बाल नाबालिग बालक बालिका किशोरी लड़की"
 )
 
 

@@ -80,9 +80,10 @@ def test_members_read_the_list_but_cannot_edit_it(world, login, who):
 
 
 def test_members_do_not_see_deactivated_terms(world, login):
-    Term.objects.filter(label="child bride").update(active=False)
-    assert "child bride" not in login(world.kh_member).get(TERMS).content.decode()
-    assert "child bride" in login(world.admin).get(TERMS).content.decode()
+    Term.objects.filter(language="en", label="child bride").update(active=False)
+    row = '<th scope="row" lang="en">child bride</th>'  # other languages' labels name it too
+    assert row not in login(world.kh_member).get(TERMS).content.decode()
+    assert row in login(world.admin).get(TERMS).content.decode()
 
 
 def _form_data(term, **changes):
