@@ -24,10 +24,10 @@ def _before(app: str):
     return next(p for p in graph.node_map[node].parents if p.key[0] == app).key, node
 
 
-def _raw(sql: str, params=()) -> list:
+def _raw(sql: str, params=(), *, fetch: bool = True) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return cursor.fetchall() if fetch else []
 
 
 @pytest.mark.django_db(transaction=True)
@@ -44,7 +44,8 @@ def test_existing_texts_become_the_english_original(world, content):
             sets = ", ".join(f"{n} = %s" for n in names)
             values = [f"Written before: {app} {n}" for n in names]
             # Table and column names come from BEFORE above, never from input.
-            _raw(f"UPDATE {table} SET {sets} WHERE id = %s", [*values, rows[app]])  # noqa: S608
+            sql = f"UPDATE {table} SET {sets} WHERE id = %s"  # noqa: S608
+            _raw(sql, [*values, rows[app]], fetch=False)
     finally:
         _migrate(*(added for _before, added in leaves.values()))
     for app, (table, names) in BEFORE.items():
