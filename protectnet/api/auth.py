@@ -1,7 +1,9 @@
+from django.utils import translation
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from protectnet.accounts.services import TokenThrottled, token_authenticate
+from protectnet.core.languages import supported
 
 
 class TokenAuth(HttpBearer):
@@ -10,11 +12,22 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token: str):
         try:
-            return token_authenticate(raw=token, request=request)
+            user = token_authenticate(raw=token, request=request)
         except TokenThrottled:
             raise HttpError(
                 429, "Too many failed attempts from this address. Try again later."
             ) from None
+        _answer_in_account_language(request, user)
+        return user
+
+
+def _answer_in_account_language(request, user) -> None:
+    """Texts come in the token user's language when the call names none (Accept-Language wins:
+    a client asking for Thai gets Thai). The session's middleware never sees a token's user."""
+    language = supported(getattr(user, "language", "")) if user else None
+    if language and not request.headers.get("Accept-Language"):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
 
 class OptionalTokenAuth(TokenAuth):

@@ -43,3 +43,18 @@ def test_a_change_through_the_api_in_thai_keeps_the_original(world, content, api
     content.session.refresh_from_db()
     assert content.session.title_en == "Opening plenary"
     assert content.session.title_km == "ពិធីបើក"
+
+
+def test_without_accept_language_the_token_users_language(world, content, api):
+    world.th_member.language = "th"
+    world.th_member.save(update_fields=["language"])
+    body = api(world.th_member).get(f"/api/v1/workshops/{content.workshop.pk}").json()
+    assert body["title"] == TH_TITLE
+
+
+def test_accept_language_wins_over_the_token_users_language(world, content, api):
+    world.th_member.language = "th"
+    world.th_member.save(update_fields=["language"])
+    client = api(world.th_member)
+    body = client.get(f"/api/v1/workshops/{content.workshop.pk}", HTTP_ACCEPT_LANGUAGE="km")
+    assert body.json()["title"] == KM_TITLE
