@@ -195,6 +195,12 @@ class TranslationsFormMixin:
                 self.initial[name] = read_original(instance, name)
             for lang in other_languages():
                 self.fields[column(name, lang)] = self._translation_field(name, lang, instance)
+        # Translations go through the same terminology check as the text they translate.
+        checked = getattr(self, "terminology_fields", ())
+        extra = [
+            column(n, lang) for n in self.translated if n in checked for lang in other_languages()
+        ]
+        self.terminology_fields = (*checked, *extra)
 
     def _translation_field(self, name: str, lang: str, instance) -> forms.Field:
         main = self.fields[name]

@@ -7,7 +7,7 @@ from protectnet.library.models import Resource
 from protectnet.training.models import Course
 from protectnet.workshops.models import Session, Workshop
 
-from .conftest import KM_TITLE, reader
+from .conftest import KM_TITLE, TH_TITLE, reader
 
 
 def _workshop_post(workshop, **extra) -> dict:
@@ -140,3 +140,11 @@ def test_the_resource_form_saves_a_translation(world, content, login):
     response = login(world.admin).post(f"/library/{resource.pk}/edit/", data)
     assert response.status_code == 302
     assert Resource.objects.get(pk=resource.pk).title_vi == "Hướng dẫn nhận dạng nạn nhân"
+
+
+def test_a_translation_goes_through_the_terminology_check(world, content, login):
+    data = _workshop_post(content.workshop, title_km=KM_TITLE, title_th="child pornography")
+    page = login(world.admin).post(f"/workshops/{content.workshop.pk}/edit/", data)
+    html = page.content.decode()
+    assert page.status_code == 200 and "Save anyway" in html and "(ไทย)" in html
+    assert Workshop.objects.get(pk=content.workshop.pk).title_th == TH_TITLE
