@@ -17,7 +17,7 @@ from protectnet.network.forms import (
 from protectnet.network.models import Country
 from protectnet.terminology.forms import TerminologyCheckMixin
 
-from .models import Outcome, Registration, Session, Speaker, Workshop
+from .models import Outcome, Registration, Series, Session, Speaker, Workshop
 from .services.editions import SessionInput, to_utc
 from .services.outcomes import OUTCOME_FIELDS, OutcomeInput
 from .services.registrations import FORM_FIELDS, RegistrationInput
@@ -100,6 +100,17 @@ class WorkshopForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
             if not cd.get(name) and name not in self.errors:
                 self.add_error(name, _("This field is required."))
         return cd
+
+
+class SeriesForm(TerminologyCheckMixin, forms.ModelForm):
+    terminology_fields = ("description",)
+
+    class Meta:
+        model = Series
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"name": _("The name every edition shares, e.g. “Regional Workshop”.")}
+        error_messages = {"name": {"unique": _("A series of this name already exists.")}}
 
 
 class SessionForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm):

@@ -48,6 +48,8 @@ RULES: dict[str, Rule] = {
     "workshops.workshop.view": Rule(EVERYONE),
     "workshops.workshop.list": Rule(SIGNED_IN),
     "workshops.workshop.manage": Rule(ADMINS),
+    # Whoever starts workshops starts the series they belong to: a fresh network has none.
+    "workshops.series.create": Rule(ADMINS),
     "workshops.delegation.view": Rule(ADMINS | {R.FOCAL_POINT}, check=admin_or_focal_of),
     "workshops.nomination.create": Rule(ADMINS | {R.FOCAL_POINT}, check=can_nominate),
     "workshops.nomination.withdraw": Rule(

@@ -13,6 +13,7 @@ ME = "<int:workshop_id>/me/"
 urlpatterns = [
     path("", workshops.workshop_list, name="workshop_list"),
     path("new/", workshops.workshop_edit, name="workshop_create"),
+    path("series/new/", workshops.series_create, name="series_create"),
     path("mine/", mine.my_workshop_list, name="my_workshop_list"),
     path(W, workshops.workshop_detail, name="workshop_detail"),
     path(W + "edit/", workshops.workshop_edit, name="workshop_edit"),

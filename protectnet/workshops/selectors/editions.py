@@ -26,6 +26,10 @@ def workshop_get(*, user, id) -> Workshop:
     return get_visible_or_404(user, qs, pk=id)
 
 
+def series_list(*, user) -> QuerySet:
+    return visible(user, Series.objects.all())
+
+
 def series_get(*, user, id) -> Series:
     return get_visible_or_404(user, Series.objects.all(), pk=id)
 

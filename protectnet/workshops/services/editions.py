@@ -69,6 +69,17 @@ def workshop_create(
     return workshop
 
 
+def series_create(*, actor, name: str, description: str = "") -> Series:
+    """A new series (names are unique: full_clean refuses a name already taken)."""
+    require(actor, "workshops.series.create")
+    with transaction.atomic():
+        series = Series(name=name, description=description)
+        series.full_clean()
+        series.save()
+        audit.record("workshops.series.create", actor=actor, obj=series)
+    return series
+
+
 def workshop_update(
     *,
     actor,

@@ -15,7 +15,7 @@ from protectnet.core.forms import add_service_errors
 from protectnet.core.pagination import paginate
 
 from .. import ics
-from ..forms import SessionForm, SpeakerForm, WorkshopForm
+from ..forms import SeriesForm, SessionForm, SpeakerForm, WorkshopForm
 from ..selectors import editions as sel
 from ..selectors.participation import taking_part
 from ..selectors.registrations import registration_counts
@@ -28,7 +28,11 @@ def workshop_list(request):
     return render(
         request,
         "workshops/workshop_list.html",
-        {"page_obj": page, "can_manage": can(request.user, "workshops.workshop.manage")},
+        {
+            "page_obj": page,
+            "can_manage": can(request.user, "workshops.workshop.manage"),
+            "can_add_series": can(request.user, "workshops.series.create"),
+        },
     )
 
 
@@ -111,7 +115,31 @@ def workshop_edit(request, workshop_id: int | None = None):
         else:
             messages.success(request, _("The workshop was saved."))
             return redirect("workshops:workshop_detail", workshop.pk)
-    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+    context = {"form": form, "workshop": workshop}
+    if workshop is None:
+        # Without a series the form cannot be saved: the page says to start one first.
+        context["no_series"] = not sel.series_list(user=request.user).exists()
+        context["can_add_series"] = can(request.user, "workshops.series.create")
+    return render(request, "workshops/workshop_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@requires("workshops.series.create")
+def series_create(request):
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = svc.series_create(
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The series was created. Now add its first workshop."))
+            return redirect(f"{reverse('workshops:workshop_create')}?series={series.pk}")
+    return render(request, "workshops/series_form.html", {"form": form})
 
 
 def _create_extras(request, workshop) -> dict:
