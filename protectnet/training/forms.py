@@ -240,7 +240,10 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, enrolments, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["present"].choices = [(e.pk, e.person.display_name) for e in enrolments]
+        # Named as the nomination form names them: the person and the agency they came for.
+        self.fields["present"].choices = [
+            (e.pk, person_label(e.person.full_name, [e.organisation])) for e in enrolments
+        ]
 
 
 class TestForm(forms.Form):

@@ -142,7 +142,12 @@ def delivery_page(
 
 
 def delivery_get(*, user, pk, action: str | None = None) -> Delivery:
-    delivery = get_visible_or_404(user, _deliveries(Delivery.objects.all()), pk=pk)
+    # The trainers' memberships name each trainer with their organisation (Person.label).
+    trainers = Prefetch(
+        "trainers__memberships", queryset=Membership.objects.select_related("organisation")
+    )
+    qs = _deliveries(Delivery.objects.all()).prefetch_related(trainers)
+    delivery = get_visible_or_404(user, qs, pk=pk)
     if action:
         require(user, action, delivery)
     return delivery

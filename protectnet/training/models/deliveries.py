@@ -8,8 +8,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from protectnet.network.models import Country, Organisation, Person
 
@@ -79,6 +79,15 @@ class Delivery(models.Model):
     def days(self) -> list[date]:
         count = (self.end_date - self.start_date).days + 1
         return [self.start_date + timedelta(days=i) for i in range(count)]
+
+    @property
+    def language_name(self) -> str:
+        """The language in its own name (Django's, extended in settings: "ខ្មែរ" for km), so
+        trainees read it in the language it is; the code as typed when Django does not know it."""
+        try:
+            return get_language_info(self.language)["name_local"]
+        except KeyError:
+            return self.language
 
     def trainer_person_ids(self) -> set[int]:
         """Uses prefetched trainers when present (selectors prefetch them)."""
