@@ -137,6 +137,6 @@ def test_organisation_list_counts_current_people_of_each_row(d, login, api):
     assert current >= 3  # Sok Sreymom, Chea Vanna, the member; not the former staff
     body = login(d.kh_member).get("/network/organisations/?q=Cambodian Test NGO").content.decode()
     row = body.split("Cambodian Test NGO</a>")[1].split("</tr>")[0]
-    assert f"<td>{current}</td>" in row
+    assert f'<td data-label="People">{current}</td>' in row
     items = api(d.kh_member).get("/api/v1/organisations?q=Cambodian Test NGO").json()["items"]
     assert [(o["name"], o["people_count"]) for o in items] == [("Cambodian Test NGO", current)]

@@ -115,10 +115,7 @@ def test_the_merged_away_entry_is_gone_from_the_directory(pair, login):
     page = login(pair.kh_member).get("/network/?q=bopha").content.decode()
     assert f"/network/people/{pair.keep.pk}/" in page
     assert f"/network/people/{pair.dup.pk}/" not in page
-    assert (
-        "No possible duplicates found."
-        in client.get("/network/people/duplicates/").content.decode()
-    )
+    assert "No possible duplicates" in client.get("/network/people/duplicates/").content.decode()
 
 
 def test_two_registrations_for_one_workshop_are_reported_and_nothing_moves(pair, login):
