@@ -116,7 +116,7 @@ def test_delegation_page_refuses_unknown_person_clearly(world, ws, login):
     client = login(world.kh_focal)
     response = client.post(f"/workshops/delegations/{ws.kh_del.pk}/", {"person": 999999})
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "not among those you may choose here" in response.content.decode()
     assert not ws.kh_del.nominations.exists()
 
 
