@@ -1,7 +1,7 @@
 """Network's rules: who browses the directory, who manages organisations, people, vetting,
 focal points and advisory panels, and which directory rows each principal sees."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from protectnet.access.policy import marking_q
 from protectnet.access.principal import Principal
@@ -69,8 +69,11 @@ def person_scope(p: Principal, qs):
         return qs
     if not p.is_member:
         return qs.none()
-    current = Membership.objects.filter(Membership.current_q()).values("person_id")
-    return qs.filter(erased_at__isnull=True, pk__in=current)
+    # EXISTS, not IN: SQLite builds the whole IN list (every current membership of the network)
+    # before it reads a row, while a correlated EXISTS lets a first page or a capped count stop
+    # after the rows it needs.
+    current = Membership.objects.filter(Membership.current_q(), person_id=OuterRef("pk"))
+    return qs.filter(Exists(current), erased_at__isnull=True)
 
 
 def vetting_scope(p: Principal, qs):
