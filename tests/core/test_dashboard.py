@@ -61,12 +61,12 @@ def test_dashboard_welcomes_an_account_without_a_directory_entry_by_email(world,
     assert "Welcome, no.entry@example.test" in page
 
 
-def test_favicon_answers_with_the_site_icon(client):
+def test_favicon_answers_with_the_site_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert b"<svg" in response.content
 
 
-def test_every_page_links_the_site_icon(client):
+def test_every_page_links_the_site_icon(client, db):
     assert 'rel="icon"' in client.get("/").content.decode()
