@@ -146,6 +146,9 @@ def _ensure_reference_rows() -> None:
     if Language.objects.exists() and Term.objects.exists():
         return
     importlib.import_module("protectnet.library.migrations.0002_search_and_seed").seed(apps, None)
+    migrations = "protectnet.library.migrations."
+    renamed = importlib.import_module(migrations + "0007_offenders_topic_preferred_term")
+    renamed.rename(renamed.OLD, renamed.NEW)(apps, None)  # as the migrations leave the topics
     load_terms(Term)
     terminology.invalidate()
 

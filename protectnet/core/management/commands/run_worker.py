@@ -12,10 +12,22 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django_tasks_db.management.commands.db_worker import Worker
+from rq import Worker as RQWorker
 
 from protectnet.core import background
+
+
+class ForkSafeWorker(RQWorker):
+    """RQ's worker, closing this process's database connections before it forks a work-horse
+    for each job: a forked child sharing the parent's SQLite file handle breaks its locks
+    ("disk I/O error" for every later connection), and a shared PostgreSQL socket mixes the two
+    processes' conversations. The child opens a connection of its own."""
+
+    def fork_work_horse(self, job, queue):
+        connections.close_all()
+        return super().fork_work_horse(job, queue)
 
 
 class Command(BaseCommand):
@@ -70,7 +82,7 @@ class Command(BaseCommand):
         import django_rq
         from django_tasks_rq import Job
 
-        worker = django_rq.get_worker("default", job_class=Job)
+        worker = django_rq.get_worker("default", job_class=Job, worker_class=ForkSafeWorker)
         worker.work(burst=True, with_scheduler=True, logging_level="WARNING")
         if getattr(worker, "_stop_requested", False):
             self.stopping = True
