@@ -111,3 +111,20 @@ def wait_for_file(path: Path, process: subprocess.Popen, timeout: float = 60) ->
         if time.monotonic() > deadline:
             raise AssertionError(f"{path.name} did not appear in {timeout} s")
         time.sleep(0.1)
+
+
+def kill_session(session_id: int) -> None:
+    """SIGKILL every process of a session (a process started with start_new_session=True leads
+    one whose id is its own). RQ's work-horse moves to a process group of its own, so killing
+    the worker's group would leave it running its task, holding the test database open, after
+    the test has ended."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[3]) == session_id:  # after ") state ppid pgrp", the session id
+            try:
+                os.kill(int(stat.parent.name), signal.SIGKILL)
+            except ProcessLookupError:
+                pass

@@ -2,8 +2,6 @@
 worker killed (SIGKILL, with its work-horse) in the middle of a task loses nothing: once the
 task's timeout has passed without a heartbeat, the next worker runs it again."""
 
-import os
-import signal
 import subprocess
 import sys
 from datetime import timedelta
@@ -16,7 +14,7 @@ from django_tasks import task_backends
 
 from protectnet.core import background
 
-from .conftest import ROOT, subprocess_env, wait_for_file
+from .conftest import ROOT, kill_session, subprocess_env, wait_for_file
 from .tasks import slow_mark, write_mark
 
 pytestmark = pytest.mark.faults
@@ -79,11 +77,10 @@ def test_a_task_of_a_killed_rq_worker_is_run_again_by_the_next(db_url, rq, tmp_p
     first = _worker(db_url)
     try:
         wait_for_file(Path(f"{mark}.started"), first)
-        os.killpg(first.pid, signal.SIGKILL)
+        kill_session(first.pid)  # the worker and its work-horse, which has a group of its own
         first.wait(timeout=30)
     finally:
-        if first.poll() is None:
-            os.killpg(first.pid, signal.SIGKILL)
+        kill_session(first.pid)
     assert task_backends["default"].get_result(result.id).status == "RUNNING"
     # Nothing is put back while the task may still be running somewhere...
     assert background.requeue_lost() == 0
