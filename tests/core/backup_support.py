@@ -55,17 +55,26 @@ def record_checksum(backup: Path, path: Path, *, resign: bool = True) -> None:
         (backup / MANIFEST).write_text(json.dumps(manifest, indent=2))
 
 
+def sqlite_file_bytes() -> bytes:
+    """The SQLite database file and its write-ahead log, as a copy of the disk would hold them.
+
+    Every connection of this process is closed first. Opening and closing the file outside
+    SQLite drops the locks this process's connections hold on it (POSIX locks belong to the
+    process, not to the file handle); the next process to close its last connection then takes
+    itself for the last one and deletes the -wal and -shm files, and from then on this process
+    no longer sees what other processes write (a killed worker's claim reads back as READY,
+    later connections fail with "disk I/O error")."""
+    connections.close_all()
+    path = Path(connection.settings_dict["NAME"])
+    parts = (path, path.with_name(path.name + "-wal"))
+    return b"".join(part.read_bytes() for part in parts if part.exists())
+
+
 def database_state() -> str:
     """SQLite: the bytes of the database file. PostgreSQL: a plain dump of schema and rows."""
-    connections.close_all()
-    settings = connection.settings_dict
     if connection.vendor == "sqlite":
-        path = Path(settings["NAME"])
-        digest = hashlib.sha256(path.read_bytes())
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            digest.update(wal.read_bytes())
-        return digest.hexdigest()
+        return hashlib.sha256(sqlite_file_bytes()).hexdigest()
+    connections.close_all()
     dump = subprocess.run(_pg_dump(), check=True, capture_output=True, text=True).stdout  # noqa: S603
     # pg_dump brackets its output with a random \restrict token: the one line that differs.
     return "\n".join(

@@ -4,7 +4,6 @@ seed) is nowhere in the stored bytes, yet the pages allowed to show it still do.
 
 import subprocess  # noqa: S404 - pg_dump with an argument list, no shell
 from base64 import b32encode
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -12,6 +11,7 @@ from django.db import connection
 from protectnet.accounts.models import TOTPDevice
 from protectnet.workshops.models import Invitation, Registration
 from tests import factories as f
+from tests.core.backup_support import sqlite_file_bytes
 from tests.workshops.conftest import BASIC, invite, make_workshop, person_in
 
 PLANTED = {
@@ -31,15 +31,6 @@ LOGIN = "/accounts/login/"
 VERIFY = "/accounts/login/second-factor/"
 
 
-def _sqlite_bytes() -> bytes:
-    """The database file and its write-ahead log, as a copy of the disk would hold them."""
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_checkpoint(FULL)")
-    name = Path(connection.settings_dict["NAME"])
-    parts = [name, name.with_name(name.name + "-wal")]
-    return b"".join(p.read_bytes() for p in parts if p.exists())
-
-
 def _postgres_bytes(tables) -> bytes:
     """Raw column values (no ORM decoding) and a pg_dump of the same tables."""
     cells = []
@@ -57,7 +48,7 @@ def _postgres_bytes(tables) -> bytes:
 
 def _stored_bytes() -> bytes:
     if connection.vendor == "sqlite":
-        return _sqlite_bytes()
+        return sqlite_file_bytes()
     return _postgres_bytes(["workshops_registration", "accounts_totpdevice"])
 
 
