@@ -82,3 +82,43 @@ def test_hindi_groups_digits_in_lakhs(settings):
     settings.USE_THOUSAND_SEPARATOR = True
     with translation.override("hi"):
         assert formats.number_format(1234567.5, 1) == "12,34,567.5"
+
+
+@pytest.mark.parametrize(
+    ("language", "date", "short", "weekday"),
+    [
+        ("my", "4 မတ် 2025", "4 မတ်", "အင်္ဂါ"),
+        ("km", "4 មីនា 2025", "4 មីនា", "អង្គារ"),
+        ("lo", "04/03/2025", "4 ມ.ນ.", "ອັງຄານ"),
+        ("fil", "Mar 4, 2025", "4 Mar", "Mar"),
+    ],
+)
+def test_month_and_weekday_names_in_the_language(language, date, short, weekday):
+    """Django has no Burmese month names, no short Khmer weekdays and nothing in Lao or Filipino:
+    the project's catalogues give them (protectnet/core/date_names.py)."""
+    with translation.override(language):
+        assert formats.date_format(MOMENT) == date
+        assert formats.date_format(MOMENT, "j M") == short
+        assert formats.date_format(MOMENT, "D") == weekday
+        assert formats.date_format(MOMENT, "F") != "March"
+
+
+def test_every_language_names_every_month_and_weekday():
+    from django.utils import dates
+
+    from protectnet.core import date_names
+
+    assert date_names.MONTHS == tuple(str(n) for n in dates.MONTHS.values())
+    assert date_names.MONTHS_3 == tuple(str(n) for n in dates.MONTHS_3.values())
+    assert date_names.WEEKDAYS == tuple(str(n) for n in dates.WEEKDAYS.values())
+    assert date_names.WEEKDAYS_ABBR == tuple(str(n) for n in dates.WEEKDAYS_ABBR.values())
+    names = [*date_names.MONTHS, *date_names.MONTHS_3, *date_names.WEEKDAYS]
+    names += date_names.WEEKDAYS_ABBR
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        with translation.override(code):
+            # Filipino writes March short as English does ("Mar"), and so May ("may").
+            same = {"may", "mar"} if code == "fil" else {"may"}
+            english = [n for n in names if translation.gettext(n) == n and n not in same]
+        assert english == [], f"{code}: {english}"
