@@ -1,0 +1,40 @@
+"""Whether the page a browser test has open fits its window: no sideways scroll, nothing cut off."""
+
+# Visible interactive elements whose box passes the left or right edge of the window. Those
+# inside a wrapper that scrolls sideways on its own (a wide table) are the wrapper's business;
+# one wholly left of the window is parked there until focused (the skip link).
+CUT_OFF = """(width) => {
+  const found = [];
+  const selector = 'a[href], button, input, select, textarea, summary, [role=button]';
+  const scrolls = el => {
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      const x = getComputedStyle(up).overflowX;
+      if ((x === 'auto' || x === 'scroll') && up.scrollWidth > up.clientWidth) return true;
+    }
+    return false;
+  };
+  for (const el of document.querySelectorAll(selector)) {
+    const box = el.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1 || box.right <= 0) continue;
+    if (getComputedStyle(el).visibility === 'hidden' || el.type === 'hidden') continue;
+    if ((box.right > width + 1 || box.left < -1) && !scrolls(el)) {
+      const name = (el.innerText || el.value || el.name || '').trim().slice(0, 30);
+      const span = `${Math.round(box.left)}..${Math.round(box.right)}`;
+      found.push(`${el.tagName.toLowerCase()} "${name}" spans ${span}`);
+    }
+  }
+  return found;
+}"""
+# A phone's browser widens its layout viewport to fit content that overflows (window.innerWidth
+# and the root's clientWidth grow with it), so the width set for the device is the bound as well.
+OVERFLOW = "[document.scrollingElement.scrollWidth, window.innerWidth]"
+
+
+def misfits(page) -> list[str]:
+    """What does not fit the window: sideways scroll, and each element cut off at an edge."""
+    scroll, inner = page.evaluate(OVERFLOW)
+    width = min(inner, page.viewport_size["width"])
+    found = []
+    if scroll > width:
+        found.append(f"scrolls sideways: {scroll} px content in a {width} px window")
+    return found + page.evaluate(CUT_OFF, width)
