@@ -8,7 +8,7 @@ from . import build_alerts, build_network, build_training, build_workshops, extr
 from .measure import machine_load, time_request
 from .pages import PAGES
 from .scales import SCALES
-from .users import bearer_for, client_for, make_users
+from .users import bearer_for, client_for, existing_users, make_users
 
 DEFAULT_RUNS = {"tiny": 2, "small": 15, "medium": 10, "large": 7}
 
@@ -37,51 +37,93 @@ def _timed(build_seconds: dict, name: str, fn, *args):
     return result
 
 
-def run(scale_name: str, *, runs: int = 0) -> dict:
+def run(scale_name: str, *, runs: int = 0, pages: list | None = None, reuse: bool = False) -> dict:
+    """Build (unless `reuse` finds a built network), then measure the pages matching `pages`
+    (every page when empty). Throughput figures write rows, so they run only in a full run."""
     scale = SCALES[scale_name]
     runs = runs or DEFAULT_RUNS[scale_name]
-    rng = random.Random(2014)
     build_seconds: dict[str, float] = {}
-    ctx = dict(_timed(build_seconds, "network", build_network.build, scale, rng))
+    users = existing_users() if reuse else None
+    full = users is None and not pages
+    if users is None:
+        built, users, picked = _build(scale, build_seconds)
+    else:
+        # The picks write the bench users into the built objects the same way again.
+        built, picked = {"reused": True}, picks.pick(users)
+        _timed(build_seconds, "statistics (ANALYZE)", analyze)
+    ctx = extras.context(users, picked)
+    throughput = {}
+    if full:
+        # Documents cut into words, stemmed and written to the search index per second.
+        rate = built.pop("library documents indexed per second")
+        throughput = {"library documents indexed per second": rate, **_throughput(scale)}
+    ctx["users"] = users
+    chosen = [p for p in PAGES if not pages or any(pat.search(p.name) for pat in pages)]
+    load_start = machine_load()
+    floor = time_request(
+        client_for(None), "floor (healthz)", "anonymous", "/healthz", runs=runs * 2
+    )
+    figures = _measure(chosen, ctx, users, runs, floor.median_ms)
+    if full:
+        throughput.update(_batch_figures(scale, users, runs))
+    return {
+        "scale": scale_name,
+        "load_at_start": load_start,
+        "rows": scale.__dict__,
+        "runs": runs,
+        "build_seconds": build_seconds,
+        "built": built,
+        "floor_ms": floor.median_ms,
+        "pages": figures,
+        "throughput": throughput,
+        "skipped": [p.name for p in chosen if p.resolve(ctx) is None],
+    }
+
+
+def _build(scale, build_seconds: dict) -> tuple[dict, dict, dict]:
+    rng = random.Random(2014)
+    _timed(build_seconds, "network", build_network.build, scale, rng)
     from protectnet.demo.bench import library as library_bench
-    from protectnet.demo.bench.audit import bench_audit_curve
-    from protectnet.demo.bench.workshops import bench_registration
 
     library = _timed(build_seconds, "library resources", library_bench.build, scale.resources)
     built = {
         "workshops": _timed(build_seconds, "workshops", build_workshops.build, scale),
         "training": _timed(build_seconds, "training", build_training.build, scale),
         "alerts": _timed(build_seconds, "alerts", build_alerts.build, scale),
+        "library documents indexed per second": library["indexed_per_second"],
     }
     users = make_users()
-    ctx.update(extras.context(users, picks.pick(users)))
+    picked = picks.pick(users)
     # The periodic jobs' first run over the built history (follow-ups of years of courses,
     # reminders, retention) belongs to the build: left to the first PDF page's worker run, it
     # would be timed as that page's document.
     _timed(build_seconds, "periodic jobs' first run", run_schedule_once)
     _timed(build_seconds, "statistics (ANALYZE)", analyze)
-    # Documents cut into words, stemmed and written to the search index per second.
-    throughput = {"library documents indexed per second": library["indexed_per_second"]}
+    return built, users, picked
+
+
+def _throughput(scale) -> dict:
+    from protectnet.demo.bench.audit import bench_audit_curve
+    from protectnet.demo.bench.workshops import bench_registration
+
     # Registrations into the last seats of one more workshop, through the real service.
     attempts = min(3000, max(300, scale.registrations // 10))
-    throughput["registrations"] = bench_registration(
-        attempts=attempts, seats=attempts * 5 // 6, workers=2
-    )
-    # The audit log takes no installation-wide lock: the curve over processes shows it.
-    throughput["registrations_4_processes"] = bench_registration(
-        attempts=attempts, seats=attempts * 5 // 6, workers=4
-    )
+    throughput = {
+        "registrations": bench_registration(attempts=attempts, seats=attempts * 5 // 6, workers=2),
+        # The audit log takes no installation-wide lock: the curve over processes shows it.
+        "registrations_4_processes": bench_registration(
+            attempts=attempts, seats=attempts * 5 // 6, workers=4
+        ),
+    }
     throughput["audited_actions"] = bench_audit_curve(actions=min(2000, attempts))
-    ctx["users"] = users
+    return throughput
+
+
+def _measure(pages: list, ctx: dict, users: dict, runs: int, floor_ms: float) -> list[dict]:
     clients = {role: client_for(user) for role, user in users.items()}
     tokens = {role: bearer_for(user) for role, user in users.items()}
-
-    load_start = machine_load()
-    floor = time_request(
-        client_for(None), "floor (healthz)", "anonymous", "/healthz", runs=runs * 2
-    )
     figures = []
-    for page in PAGES:
+    for page in pages:
         url = page.resolve(ctx)
         if url is None:
             continue
@@ -92,20 +134,9 @@ def run(scale_name: str, *, runs: int = 0) -> dict:
             else:
                 headers = dict(page.headers)
                 fig = time_request(clients[role], page.name, role, url, runs=runs, **headers)
-            fig.ratio_to_floor = round(fig.median_ms / max(floor.median_ms, 0.01), 1)
+            fig.ratio_to_floor = round(fig.median_ms / max(floor_ms, 0.01), 1)
             figures.append(fig.as_dict())
-    return {
-        "scale": scale_name,
-        "load_at_start": load_start,
-        "rows": scale.__dict__,
-        "runs": runs,
-        "build_seconds": build_seconds,
-        "built": built,
-        "floor_ms": floor.median_ms,
-        "pages": figures,
-        "throughput": {**throughput, **_batch_figures(scale, users, runs)},
-        "skipped": [p.name for p in PAGES if p.resolve(ctx) is None],
-    }
+    return figures
 
 
 def _batch_figures(scale, users, runs: int) -> dict:

@@ -23,16 +23,23 @@ def _device(user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
 
 
+_EMAIL_NAMES = {
+    "admin": "admin",
+    "focal_point": "focal",
+    "member": "member",
+    "le_vetted": "le",
+    "guest": "guest",
+    "trainer": "trainer",
+}
+
+
 def make_users() -> dict[str, User]:
     le_org = Organisation.objects.filter(sector="law_enforcement").order_by("id").first()
     ngo = Organisation.objects.filter(sector="ngo").order_by("id").first()
+    orgs = {"admin": le_org, "le_vetted": le_org, "guest": None}
     users = {
-        "admin": _user("bench-admin@example.test", le_org),
-        "focal_point": _user("bench-focal@example.test", ngo),
-        "member": _user("bench-member@example.test", ngo),
-        "le_vetted": _user("bench-le@example.test", le_org),
-        "guest": _user("bench-guest@example.test", None),
-        "trainer": _user("bench-trainer@example.test", ngo),
+        role: _user(f"bench-{name}@example.test", orgs.get(role, ngo))
+        for role, name in _EMAIL_NAMES.items()
     }
     RoleGrant.objects.create(user=users["admin"], role="network_admin")
     RoleGrant.objects.create(user=users["trainer"], role="trainer")
@@ -47,6 +54,15 @@ def make_users() -> dict[str, User]:
     )
     _device(users["le_vetted"])
     return users
+
+
+def existing_users() -> dict[str, User] | None:
+    """The bench users of an already built network (a kept database), or None."""
+    emails = {role: f"bench-{name}@example.test" for role, name in _EMAIL_NAMES.items()}
+    found = {u.email: u for u in User.objects.filter(email__in=emails.values())}
+    if len(found) != len(emails):
+        return None
+    return {role: found[email] for role, email in emails.items()}
 
 
 def client_for(user: User | None) -> Client:
