@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 FONT = 'font-family="Noto Sans, sans-serif"'
+LABEL_SIZE = 12  # in the chart's units: a chart scaled down to a phone draws it smaller
 
 
 def _fmt(value: float, unit: str = "") -> str:
@@ -97,10 +98,10 @@ def stacked_bar_chart(
     return _svg(label_w + bar_w + 70, height, title, "; ".join(parts) or gettext("No data"), body)
 
 
-def _legend(names: list[str], y0: int) -> list[str]:
+def _legend(names: list[str], y0: int, columns: int = 3) -> list[str]:
     out = []
     for j, name in enumerate(names):
-        x, y = 10 + (j % 3) * 190, y0 + (j // 3) * 22
+        x, y = 10 + (j % columns) * 190, y0 + (j // columns) * 22
         out.append(
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
             f'<text x="{x + 18}" y="{y + 11}" font-size="12" {FONT}>{escape(name)}</text>'
@@ -108,36 +109,63 @@ def _legend(names: list[str], y0: int) -> list[str]:
     return out
 
 
+def _text_width(text: str, size: int) -> float:
+    """About how wide a label is drawn (Noto Sans averages under 0.6 em a character)."""
+    return 0.6 * size * len(text)
+
+
+def _x_labels(x_labels: list[str], left: float, step: float, y: int) -> tuple[list[str], int]:
+    """The period labels under the axis and the height they take. Labels that would run into
+    each other are slanted 45 degrees rather than shrunk, so a narrow chart keeps them legible."""
+    widest = max((_text_width(label, LABEL_SIZE) for label in x_labels), default=0)
+    slanted = step < widest + 6
+    out = []
+    for i, label in enumerate(x_labels):
+        x = left + i * step
+        turn = f' text-anchor="end" transform="rotate(-45 {x:.1f} {y})"' if slanted else ""
+        anchor = "" if slanted else ' text-anchor="middle"'
+        out.append(
+            f'<text x="{x:.1f}" y="{y}"{anchor}{turn} font-size="{LABEL_SIZE}" {FONT}>'
+            f"{escape(label)}</text>"
+        )
+    return out, round(0.71 * (widest + LABEL_SIZE)) if slanted else LABEL_SIZE
+
+
 def line_chart(
-    title: str, x_labels: list[str], series: dict[str, list[float]], *, unit: str = ""
+    title: str,
+    x_labels: list[str],
+    series: dict[str, list[float]],
+    *,
+    unit: str = "",
+    width: int = 560,
 ) -> SafeString:
-    """Values over time (editions, months): one line per series, points labelled."""
-    left, right, top_pad, plot_h, width = 50, 20, 15, 200, 560
+    """Values over time (editions, months): one line per series, points labelled.
+
+    `width` is in the chart's own units, which the page scales to its column: a chart about as
+    wide as a phone's column (the dashboard's) keeps its text about as large there as drawn."""
+    left, right, top_pad = 50, 20, 15
+    plot_h = min(200, round(0.45 * width))
+    axis_y = top_pad + plot_h
     names = list(series)
     top = max((v for n in names for v in series[n]), default=0) or 1
     step = (width - left - right) / max(1, len(x_labels) - 1)
-    legend_y = top_pad + plot_h + 40
-    height = legend_y + 22 * ((len(names) + 2) // 3) + 6
+    labels, labels_h = _x_labels(x_labels, left, step, axis_y + 16)
+    legend_y = axis_y + labels_h + 28
+    columns = max(1, min(3, (width - 10) // 190))
+    height = legend_y + 22 * -(-len(names) // columns) + 6
     body = [
-        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - right}" y2="{top_pad + plot_h}" '
-        f'stroke="#555"/>',
-        f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end" font-size="11" {FONT}>'
-        f"{escape(_fmt(top, unit))}</text>",
-        f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end" font-size="11" {FONT}>'
+        f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555"/>',
+        f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end" font-size="{LABEL_SIZE}" '
+        f"{FONT}>{escape(_fmt(top, unit))}</text>",
+        f'<text x="{left - 6}" y="{axis_y}" text-anchor="end" font-size="{LABEL_SIZE}" {FONT}>'
         f"0</text>",
+        *labels,
     ]
-    for i, label in enumerate(x_labels):
-        x = left + i * step
-        body.append(
-            f'<text x="{x:.1f}" y="{top_pad + plot_h + 16}" text-anchor="middle" font-size="11" '
-            f"{FONT}>{escape(label)}</text>"
-        )
     parts = []
     for j, name in enumerate(names):
         colour = PALETTE[j % len(PALETTE)]
         points = [
-            (left + i * step, top_pad + plot_h - (v / top) * plot_h)
-            for i, v in enumerate(series[name])
+            (left + i * step, axis_y - (v / top) * plot_h) for i, v in enumerate(series[name])
         ]
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
@@ -145,5 +173,5 @@ def line_chart(
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>')
         pairs = zip(x_labels, series[name], strict=False)
         parts.append(f"{name}: " + ", ".join(f"{lbl} {_fmt(v, unit)}" for lbl, v in pairs))
-    body.extend(_legend(names, legend_y))
+    body.extend(_legend(names, legend_y, columns))
     return _svg(width, height, title, "; ".join(parts) or gettext("No data"), body)

@@ -50,7 +50,8 @@ class Trend:
 
     @property
     def svg(self):
-        return charts.line_chart(self.title, self.labels, self.series)
+        # About a phone's column wide, so that its text is not scaled below legibility there.
+        return charts.line_chart(self.title, self.labels, self.series, width=340)
 
     @property
     def rows(self) -> list[tuple[str, list[int]]]:

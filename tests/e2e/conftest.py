@@ -20,6 +20,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 390, "height": 844}
+# The browser contexts of the tests that look at a page on a laptop and on a phone.
+DEVICES = {
+    "desktop": {"viewport": {"width": 1366, "height": 800}},
+    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
+}
 
 
 def pytest_collection_modifyitems(items):
