@@ -12,7 +12,7 @@ from tests.factories import PASSWORD
 from tests.training.conftest import enrol, make_course, make_delivery, reload
 
 from .axe import serious_violations
-from .conftest import browser_sign_in
+from .conftest import DEVICES, browser_sign_in
 
 
 @pytest.fixture
@@ -111,4 +111,69 @@ def test_training_pages_have_no_serious_accessibility_violations(
             if found:
                 problems[url] = found
         context.close()
+    assert problems == {}
+
+
+# Each row of action buttons in the page's main part: the box of every target in it, and where
+# the next block starts (the row must leave room before the heading under it).
+ACTION_ROWS = """() => [...document.querySelectorAll('main .actions')]
+  .filter(row => row.getClientRects().length)
+  .map(row => ({
+    targets: [...row.querySelectorAll('a[href], button')].map(el => {
+      const box = el.getBoundingClientRect();
+      const name = el.innerText.trim().split('\\n')[0];
+      return {name, left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    }),
+    next: row.nextElementSibling && row.nextElementSibling.getBoundingClientRect().top,
+  }))"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5 and (
+        min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+    )
+
+
+def _row_problems(row: dict) -> list[str]:
+    """WCAG 2.2 target size (24 by 24 CSS px), no target over another, and room under the row."""
+    targets = row["targets"]
+    found = [
+        f'"{t["name"]}" is {t["right"] - t["left"]:.0f}x{t["bottom"] - t["top"]:.0f} px'
+        for t in targets
+        if t["right"] - t["left"] < 24 or t["bottom"] - t["top"] < 24
+    ]
+    found += [
+        f'"{a["name"]}" overlaps "{b["name"]}"'
+        for i, a in enumerate(targets)
+        for b in targets[i + 1 :]
+        if _overlap(a, b)
+    ]
+    # Pico's block spacing is 16 px or more; a row touching the heading under it reads as one.
+    if row["next"] is not None and row["next"] - max(t["bottom"] for t in targets) < 8:
+        found.append("no room between the row and the block under it")
+    return found
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_trainer_action_buttons_keep_apart_and_large_enough(
+    cohort, world, browser, live_server, device
+):
+    course, delivery, _enrolment = cohort
+    context = browser.new_context(base_url=live_server.url, **DEVICES[device])
+    tab = context.new_page()
+    browser_sign_in(tab, world.trainer.email, PASSWORD)
+    problems, rows = {}, 0
+    for url in (
+        "/training/",
+        f"/training/courses/{course.pk}/",
+        f"/training/courses/{course.pk}/questions/",
+        f"/training/deliveries/{delivery.pk}/",
+    ):
+        tab.goto(url)
+        for row in tab.evaluate(ACTION_ROWS):
+            rows += 1
+            if found := _row_problems(row):
+                problems.setdefault(url, []).extend(found)
+    context.close()
+    assert rows >= 6  # the catalogue, the course, three questions, the delivery's manage row
     assert problems == {}
