@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
-from protectnet.network.models import Country, Organisation, Person
+from protectnet.network.models import Country, Organisation, Person, person_label
 
 
 class ResourceType(models.TextChoices):
@@ -284,6 +284,14 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"access to {self.resource_id} for {self.requester_organisation_id}"
+
+    @property
+    def requester_label(self) -> str:
+        """The requester named as everywhere (Person.label), with the organisation they ask for."""
+        person = self.requester_person
+        if person.erased_at:
+            return person.label
+        return person_label(person.full_name, [self.requester_organisation])
 
 
 class StagedUpload(models.Model):

@@ -12,6 +12,7 @@ from protectnet.access.markings import AUDITED_MARKINGS
 from protectnet.access.policy import get_visible_or_404, visible
 from protectnet.access.principal import principal_for
 from protectnet.network.models import Country, Organisation, Person
+from protectnet.network.selectors import labelled
 
 from .models import (
     AccessRequest,
@@ -35,7 +36,9 @@ def resource_get(*, user, pk, request=None) -> Resource:
     resource = get_visible_or_404(
         user,
         _shaped(Resource.objects.all()).prefetch_related(
-            "shared_with", "named_people", _versions_prefetch()
+            "shared_with",
+            Prefetch("named_people", queryset=labelled(Person.objects.all())),  # Person.label
+            _versions_prefetch(),
         ),
         pk=pk,
     )

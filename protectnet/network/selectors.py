@@ -66,6 +66,27 @@ def _memberships_prefetch(lookup: str = "memberships") -> Prefetch:
     )
 
 
+def labelled(people: QuerySet) -> QuerySet:
+    """People with what Person.label reads (memberships and their organisations), so that a
+    list of labels costs one query more, not one per person. For other apps' lists."""
+    return people.prefetch_related(_memberships_prefetch())
+
+
+def people_matching(people: QuerySet, q: str) -> QuerySet:
+    """Those of `people` (scoped and `labelled` by the caller) that the directory's search
+    finds for `q`: a picker's search over exactly the choices its form accepts."""
+    if query_error(q):
+        return people.none()
+    return people.filter(pk__in=_people_matching(q))
+
+
+def organisations_matching(organisations: QuerySet, q: str) -> QuerySet:
+    """Those of `organisations` (scoped by the caller) whose name or acronym matches `q`."""
+    if query_error(q):
+        return organisations.none()
+    return organisations.filter(_organisation_match(query_words(q)))
+
+
 def _json_list_has(field: str, value: str) -> Q:
     """A JSON list of strings contains `value` (works on SQLite and PostgreSQL alike)."""
     value = value.strip().lower()

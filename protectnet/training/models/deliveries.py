@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from protectnet.network.models import Country, Organisation, Person
+from protectnet.network.models import Country, Organisation, Person, person_label
 
 from .catalogue import Course
 
@@ -158,6 +158,14 @@ class Enrolment(models.Model):
     @property
     def holds_seat(self) -> bool:
         return self.status in SEAT_STATUSES
+
+    @property
+    def label(self) -> str:
+        """The trainee named as everywhere (Person.label), with the agency they were nominated
+        from rather than every organisation they belong to."""
+        if self.person.erased_at:
+            return self.person.label
+        return person_label(self.person.full_name, [self.organisation])
 
     def _one(self, name: str):
         try:
