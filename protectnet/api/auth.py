@@ -1,4 +1,5 @@
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -15,7 +16,7 @@ class TokenAuth(HttpBearer):
             user = token_authenticate(raw=token, request=request)
         except TokenThrottled:
             raise HttpError(
-                429, "Too many failed attempts from this address. Try again later."
+                429, _("Too many failed attempts from this address. Try again later.")
             ) from None
         _answer_in_account_language(request, user)
         return user

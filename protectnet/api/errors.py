@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -16,19 +17,19 @@ def install(api) -> None:
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
-        return respond(request, 404, "not_found", "Not found.")
+        return respond(request, 404, "not_found", _("Not found."))
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
-        return respond(request, 403, "forbidden", "You do not have permission to do this.")
+        return respond(request, 403, "forbidden", _("You do not have permission to do this."))
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        return respond(request, 401, "unauthenticated", "A valid bearer token is required.")
+        return respond(request, 401, "unauthenticated", _("A valid bearer token is required."))
 
     @api.exception_handler(NinjaValidationError)
     def invalid_request(request, exc):
-        return respond(request, 422, "invalid", "The request is not valid.", errors=exc.errors)
+        return respond(request, 422, "invalid", _("The request is not valid."), errors=exc.errors)
 
     @api.exception_handler(BadCursor)
     def bad_cursor(request, exc):
@@ -37,7 +38,7 @@ def install(api) -> None:
     @api.exception_handler(ValidationError)
     def invalid_data(request, exc):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-        return respond(request, 422, "invalid", "The data is not valid.", errors=[errors])
+        return respond(request, 422, "invalid", _("The data is not valid."), errors=[errors])
 
     codes = {
         400: "bad_request",

@@ -7,6 +7,7 @@ ended, so page 5,000 costs what page 1 costs.
 """
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from protectnet.core.keyset import KeysetPage, cursor_for, keyset_page
@@ -25,7 +26,7 @@ def page(
     limit: int,
 ) -> KeysetPage:
     if after and offset:
-        raise HttpError(400, "Give either after or offset, not both.")
+        raise HttpError(400, _("Give either after or offset, not both."))
     if after or not offset:
         result = keyset_page(qs, order=order, cursor=after, limit=limit)
     else:

@@ -14,6 +14,7 @@ import re
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 NUL = "\x00"
@@ -110,10 +111,19 @@ MESSAGES = {
 
 
 def refusal(request: HttpRequest, where: Location, reason: str) -> HttpResponse:
-    """The API answers in its JSON error shape (see protectnet/api/errors.py); pages with 400."""
-    if request.path.startswith("/api/"):
-        error = {"type": reason, "loc": list(where), "msg": MESSAGES[reason]}
-        body = {"detail": "The request is not valid.", "code": "invalid", "errors": [error]}
-        return JsonResponse(body, status=422)
-    page = loader.get_template("errors/400.html").render({"message": MESSAGES[reason]})
-    return HttpResponse(page, status=400)
+    """The API answers in its JSON error shape (see protectnet/api/errors.py); pages with 400.
+
+    The guard answers before the session and LocaleMiddleware: the answer is in the language of
+    the language cookie (kept in step with a signed-in person's account) or of the browser."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        if request.path.startswith("/api/"):
+            error = {"type": reason, "loc": list(where), "msg": str(MESSAGES[reason])}
+            detail = translation.gettext("The request is not valid.")
+            body = {"detail": detail, "code": "invalid", "errors": [error]}
+            response = JsonResponse(body, status=422)
+        else:
+            page = loader.get_template("errors/400.html").render({"message": MESSAGES[reason]})
+            response = HttpResponse(page, status=400)
+    response.headers["Content-Language"] = language
+    return response

@@ -139,7 +139,7 @@ def _api_error(request, status: int, code: str, detail: str) -> JsonResponse | N
 
 def error_400(request, exception=None):
     """A request Django itself refused (too large, malformed): no detail about why."""
-    api = _api_error(request, 400, "bad_request", "The request could not be read.")
+    api = _api_error(request, 400, "bad_request", _("The request could not be read."))
     if api:
         return api
     from django.template import loader
@@ -148,18 +148,18 @@ def error_400(request, exception=None):
 
 
 def error_403(request, exception=None):
-    api = _api_error(request, 403, "forbidden", "You do not have permission to do this.")
+    api = _api_error(request, 403, "forbidden", _("You do not have permission to do this."))
     return api or render(request, "errors/403.html", status=403)
 
 
 def error_404(request, exception=None):
-    return _api_error(request, 404, "not_found", "Not found.") or render(
+    return _api_error(request, 404, "not_found", _("Not found.")) or render(
         request, "errors/404.html", status=404
     )
 
 
 def error_500(request):
-    api = _api_error(request, 500, "server_error", "Something went wrong.")
+    api = _api_error(request, 500, "server_error", _("Something went wrong."))
     if api:
         return api
     # No context processors that touch the database: the error may be the database itself.

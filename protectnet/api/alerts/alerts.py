@@ -4,6 +4,7 @@ area)."""
 
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -97,7 +98,7 @@ def alerts_alert_update(request, alert_id: int, payload: AlertUpdateIn):
     send = changes.pop("send", False)
     confirmed = changes.pop("terminology_confirmed", False)
     if not changes:
-        raise HttpError(422, "Send at least one field to change.")
+        raise HttpError(422, _("Send at least one field to change."))
     alert = load(request, alert_id)
     services.require_changeable(request.user, alert)
     check_terminology(changes.get("summary"), changes.get("subject") or {}, confirmed)

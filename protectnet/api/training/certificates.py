@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -81,7 +82,7 @@ def training_certificate_verify(request, code: str):
     try:
         certificate = verify(request, code)
     except Throttled as exc:
-        raise HttpError(429, "Too many checks from this address. Try again later.") from exc
+        raise HttpError(429, _("Too many checks from this address. Try again later.")) from exc
     if certificate is None:
         raise Http404
     return {

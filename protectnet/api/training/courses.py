@@ -1,5 +1,6 @@
 """API operations on the course catalogue."""
 
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -77,7 +78,7 @@ def _course_out(c) -> dict:
 def _links_ok(links: list[str]) -> None:
     for link in links:
         if not (link.isdigit() or link.startswith(("https://", "http://", "/library/"))):
-            raise HttpError(422, "Library materials must be resource numbers or addresses.")
+            raise HttpError(422, _("Library materials must be resource numbers or addresses."))
 
 
 @router.get("/courses", response=CoursePage, summary="Course catalogue")

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -97,7 +98,7 @@ def training_delivery_create(request, course_id: int, payload: DeliveryIn):
     try:
         country = network_selectors.country_get(user=request.user, code=payload.host_country)
     except Http404:
-        raise HttpError(422, "Unknown host country.") from None
+        raise HttpError(422, _("Unknown host country.")) from None
     data = services.DeliveryInput(**payload.dict(exclude={"host_country"}), host_country=country)
     delivery = services.delivery_create(actor=request.user, course=course, data=data)
     return Status(201, _delivery_out(selectors.delivery_get(user=request.user, pk=delivery.pk)))

@@ -1,5 +1,6 @@
 """What the workshops resources share: paging, and how a refused write answers (422)."""
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.responses import Status
 
@@ -35,14 +36,16 @@ def refusal(form) -> Status | None:
     errors = {name: list(messages) for name, messages in form.errors.items()}
     if blocking and not form.cleaned_data.get(CONFIRM_FIELD):
         body = {
-            "detail": "The text uses discouraged terms: review the findings, or send "
-            "terminology_confirmed: true to save anyway.",
+            "detail": _(
+                "The text uses discouraged terms: review the findings, or send "
+                "terminology_confirmed: true to save anyway."
+            ),
             "code": "terminology",
             "errors": [errors],
             "findings": {k: [f.to_dict() for f in v] for k, v in findings.items()},
         }
     else:
-        body = {"detail": "The data is not valid.", "code": "invalid", "errors": [errors]}
+        body = {"detail": _("The data is not valid."), "code": "invalid", "errors": [errors]}
     return Status(422, body)
 
 

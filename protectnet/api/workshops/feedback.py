@@ -5,6 +5,7 @@ the same call with `terminology_confirmed: true` saves."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -79,7 +80,7 @@ def workshops_feedback_create(request, workshop_id: int, payload: FeedbackIn):
     if current is None or not current.is_active:
         raise Http404
     if not feedback_svc.feedback_window_open(workshop):
-        raise HttpError(409, "The feedback survey opens when the workshop starts.")
+        raise HttpError(409, _("The feedback survey opens when the workshop starts."))
     sessions = list(sel.session_list(user=user, workshop=workshop))
     known = {s.pk for s in sessions}
     rated = [r.session_id for r in payload.session_ratings]
