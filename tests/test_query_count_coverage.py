@@ -16,7 +16,7 @@ TESTS = Path(__file__).parent
 PAGE = re.compile(
     r":(\w+_list|\w+_detail|directory|agenda|capacity|stats|report|series_report|"
     r"network_overview|dashboard|access_request_inbox|my_training|my_data|audit_list|"
-    r"resource_search|registration_me)$"
+    r"resource_search|search_facets|registration_me)$"
 )
 API = re.compile(r"^api:\w+_(list|get)$")
 MARKER = re.compile(r"^\s*@pytest\.mark\.queries\(([^)]*)\)", re.S | re.M)

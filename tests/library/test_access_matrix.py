@@ -1,5 +1,8 @@
 """Who sees which resource: every role against every marking, on pages, API and search."""
 
+import re
+from collections import Counter
+
 import pytest
 
 from protectnet.access.models import AuditEntry
@@ -54,6 +57,47 @@ def test_api_get_opens_only_readable_resources(lib, api, role):
         response = client.get(f"/api/v1/library/resources/{getattr(lib.r, name).pk}")
         expected = 200 if name in EXPECTED[role] else 404
         assert response.status_code == expected, (role, name)
+
+
+# The marking each resource is filtered by ("listed" is an AMBER resource listed to all).
+MARKING = {
+    "clear": "CLEAR",
+    "green": "GREEN",
+    "amber": "AMBER",
+    "listed": "AMBER",
+    "strict": "AMBER_STRICT",
+    "red": "RED",
+}
+FILTER = re.compile(r'href="\?q=lantern&amp;(\w+)=(\w+)">[^<]*</a> <span class="muted">\((\d+)\)')
+
+
+def _filters(body: str) -> dict[str, Counter]:
+    """{filter: {value: count}} as the search page's filters show them."""
+    found: dict[str, Counter] = {}
+    for name, value, count in FILTER.findall(body):
+        found.setdefault(name, Counter())[value] = int(count)
+    return found
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_search_filters_count_only_readable_resources(lib, login, role):
+    """The filters htmx loads beside a search: no count includes a resource the reader may not
+    read, nor may the exact total they bring."""
+    readable = EXPECTED[role]
+    response = login(_user(lib, role)).get(
+        "/library/search/filters/", {"q": "lantern"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    filters = _filters(body)
+    assert filters["marking"] == Counter(MARKING[name] for name in readable)
+    # Each resource has one type, language, organisation and year: each filter counts it once.
+    assert {name: sum(counts.values()) for name, counts in filters.items()} == dict.fromkeys(
+        ("type", "language", "marking", "organisation", "year"), len(readable)
+    )
+    assert ("report" in filters["type"]) == ("listed" in readable)  # the only report
+    total = re.search(r'id="results-total"[^>]*>\s*(\d+) resources?', body)
+    assert total and int(total[1]) == len(readable)
 
 
 def test_guessed_ids_are_not_found(lib, login, api):

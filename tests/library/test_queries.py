@@ -27,9 +27,9 @@ def _build(w, n):
     return made
 
 
-def _count(client, url, params=None) -> int:
+def _count(client, url, params=None, **headers) -> int:
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, params or {})
+        response = client.get(url, params or {}, **headers)
     assert response.status_code == 200
     return len(ctx.captured_queries)
 
@@ -55,6 +55,22 @@ def test_list_pages_do_not_grow_with_rows(world, login, url, params, role):
     _build(world, 18)
     large = _count(login(user), url, params)
     assert small == large, (url, small, large)
+
+
+@pytest.mark.queries("library:search_facets")
+@pytest.mark.parametrize(
+    "params", [{"q": "lantern"}, {}, {"q": "lantern", "topic": "prevention", "country": "KH"}]
+)
+@pytest.mark.parametrize("role", ["kh_member", "kh_focal", "th_member", None])
+def test_search_filters_do_not_grow_with_rows(world, login, params, role):
+    """The filters htmx loads beside a search count every match, in a constant number of
+    queries (each count follows new rows: adding them changes the library's data version)."""
+    client = login(getattr(world, role) if role else None)
+    _build(world, 2)
+    small = _count(client, "/library/search/filters/", params, HTTP_HX_REQUEST="true")
+    _build(world, 18)
+    large = _count(client, "/library/search/filters/", params, HTTP_HX_REQUEST="true")
+    assert small == large, (params, small, large)
 
 
 @pytest.mark.queries(
