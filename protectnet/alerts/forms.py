@@ -1,22 +1,26 @@
 """Forms for the alert pages. Validation that matters lives in the services; forms parse input."""
 
 from django import forms
-from django.db.models import OuterRef, Subquery
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from protectnet.access.markings import MARKING_HELP, Marking
-from protectnet.network.models import Membership, Sector
+from protectnet.core.picker import PickerMultiple
+from protectnet.network.forms import (
+    OrganisationsChoiceField,
+    PeopleChoiceField,
+    PersonChoiceField,
+)
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import ALERT_MARKINGS, Outcome, Priority, RetractionReason
 from .selectors import (
+    nameable_people,
     recipient_organisation_choices,
     sender_organisations_for,
     share_candidates,
-    vetted_people,
 )
 from .services import AlertInput
 from .subject import Basis, fields_for, is_required
@@ -37,14 +41,25 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class OrganisationChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.country.name})"
+def agency_label(organisation) -> str:
+    """A recipient agency with its country: partner agencies often share a name."""
+    return f"{organisation.name} ({organisation.country.name})"
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class AgenciesChoiceField(OrganisationsChoiceField):
+    """Recipient agencies, searched by name (core/picker.py, kind `alert_agency`); without
+    JavaScript the plain list of the partner agencies."""
+
+    widget = PickerMultiple("alert_agency")
+
     def label_from_instance(self, obj):
-        return f"{obj.display_name} — {obj.agency}" if obj.agency else obj.display_name
+        return agency_label(obj)
+
+
+class NamedPeopleChoiceField(PeopleChoiceField):
+    """Named recipients of a RED alert, searched by name (kind `alert_person`)."""
+
+    widget = PickerMultiple("alert_person")
 
 
 def _subject_field(spec, alert_type: str) -> forms.Field:
@@ -71,10 +86,9 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
     terminology_fields = ("summary",)
 
     sender_organisation = forms.TypedChoiceField(label=_("Sending agency"), coerce=int)
-    recipients = OrganisationChoiceField(
+    recipients = AgenciesChoiceField(
         label=_("Recipient agencies"),
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Law-enforcement agencies of partner countries."),
     )
     marking = forms.ChoiceField(
@@ -90,11 +104,10 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
             "only the people you name below (needs a second approver)."
         ),
     )
-    named_people = PersonChoiceField(
+    named_people = NamedPeopleChoiceField(
         label=_("Named recipients (TLP:RED only)"),
         queryset=None,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         help_text=_("Name at least one vetted person in every recipient agency."),
     )
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
@@ -128,17 +141,9 @@ class AlertForm(TerminologyCheckMixin, forms.Form):
         if len(senders) == 1:
             self.fields["sender_organisation"].widget = forms.HiddenInput()
             self.fields["sender_organisation"].initial = senders[0].pk
-        partners = recipient_organisation_choices(user=user)
-        self.fields["recipients"].queryset = partners
-        agency = Membership.objects.filter(
-            Membership.current_q(),
-            person=OuterRef("pk"),
-            organisation__sector=Sector.LAW_ENFORCEMENT,
-        ).values("organisation__name")[:1]
-        org_ids = [o.pk for o in partners] + [o.pk for o in senders]
-        self.fields["named_people"].queryset = vetted_people(organisation_ids=org_ids).annotate(
-            agency=Subquery(agency)
-        )
+        # The same choices as the pickers' searches (pick_kinds.py): any other id is refused.
+        self.fields["recipients"].queryset = recipient_organisation_choices(user=user)
+        self.fields["named_people"].queryset = nameable_people(user=user)
         self.subject_names = []
         for spec in fields_for(alert_type):
             self.fields[spec.name] = _subject_field(spec, alert_type)
@@ -211,9 +216,12 @@ def draft_initial(alert) -> dict:
 
 
 class ShareForm(forms.Form):
-    person = forms.ModelChoiceField(
+    # Named by Person.label like every chooser; a plain select, as the few candidates depend
+    # on the alert (no picker kind searches them).
+    person = PersonChoiceField(
         label=_("Colleague"),
         queryset=None,
+        widget=forms.Select,
         help_text=_(
             "Vetted members of the other law-enforcement agencies of your country. They can "
             "read the alert, not act on it or pass it on; the sender sees with whom it was shared."

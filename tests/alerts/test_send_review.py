@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from protectnet.access.models import AuditEntry
 from protectnet.alerts import services
@@ -61,7 +62,7 @@ def test_send_shows_a_review_and_nothing_leaves_until_confirmed(w, login):
         "TLP:AMBER",
         str(alert.handling),
         "Urgent",
-        alert.ack_deadline.strftime("%Y-%m-%d %H:%M"),
+        date_format(alert.ack_deadline, "DATETIME_FORMAT"),  # the language's one format
         "This alert goes to foreign agencies.",
         "Foreign agency",
         f'href="/alerts/{alert.pk}/edit/"',

@@ -11,6 +11,7 @@ from protectnet.access.policy import get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
 from protectnet.network.principal_facts import LE_VETTING_LEVELS
+from protectnet.network.selectors import labelled
 
 from ..models import (
     OPEN,
@@ -33,7 +34,8 @@ def _with_recipients(qs: QuerySet, *related: str) -> QuerySet:
     )
     return qs.select_related("sender_organisation", "origin_country").prefetch_related(
         Prefetch("recipients", queryset=recipients),
-        "named_people",
+        # Named as everywhere (Person.label): their current organisations come along.
+        Prefetch("named_people", queryset=labelled(Person.objects.all())),
         Prefetch("shares", queryset=shares),
     )
 
@@ -145,7 +147,7 @@ def share_candidates(*, user, alert: Alert) -> QuerySet:
     ).exclude(pk__in=readers)
     inside = Membership.objects.filter(Membership.current_q(), organisation_id__in=readers)
     shared = [s.person_id for s in alert.shares.all()]
-    return (
+    return labelled(
         vetted_people(organisation_ids=agencies.values("pk"))
         .exclude(pk__in=inside.values("person_id"))
         .exclude(pk__in=shared)
@@ -181,6 +183,14 @@ def recipient_organisation_choices(*, user) -> QuerySet:
         .select_related("country")
         .order_by("country__code", "name")
     )
+
+
+def nameable_people(*, user) -> QuerySet:
+    """Whom a RED alert from this sender may name: vetted members of the partner agencies and
+    of the sender's own, labelled (Person.label). The form's choices and the picker's search."""
+    partners = list(recipient_organisation_choices(user=user).values_list("pk", flat=True))
+    own = list(principal_for(user).le_organisation_ids)
+    return labelled(vetted_people(organisation_ids=[*partners, *own]))
 
 
 def _vetted_q(prefix: str = "") -> Q:

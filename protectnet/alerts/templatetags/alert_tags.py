@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..people import full_name
@@ -12,6 +13,13 @@ register = template.Library()
 @register.filter
 def person_name(user) -> str:
     return full_name(user)
+
+
+@register.filter
+def entry_name(person) -> str:
+    """A directory entry by its full name, as `person_name` names an account's person: never a
+    preferred (often first) name alone."""
+    return _("Erased person") if person.erased_at else person.full_name
 
 
 @register.filter

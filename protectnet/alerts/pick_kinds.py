@@ -1,0 +1,27 @@
+"""The alert form's picker kinds (core/picker.py): recipient agencies and the people a RED alert
+may name. Only a vetted member who may write alerts searches them, and each offers exactly the
+form's choices, so no other agency or officer is ever listed."""
+
+from protectnet.access.policy import can
+from protectnet.core.picker import Option
+from protectnet.network.selectors import organisations_matching, people_matching
+
+from .forms import agency_label
+from .selectors import nameable_people, recipient_organisation_choices
+
+
+def agency(*, user, q: str, params, limit: int) -> list[Option]:
+    if not can(user, "alerts.create"):
+        return []
+    found = organisations_matching(recipient_organisation_choices(user=user), q)[: limit + 1]
+    return [Option(value=str(o.pk), label=agency_label(o)) for o in found]
+
+
+def person(*, user, q: str, params, limit: int) -> list[Option]:
+    if not can(user, "alerts.create"):
+        return []
+    found = people_matching(nameable_people(user=user), q)[: limit + 1]
+    return [Option(value=str(p.pk), label=p.label, hint=p.job_title) for p in found]
+
+
+KINDS = {"alert_agency": agency, "alert_person": person}
