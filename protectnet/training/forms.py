@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from protectnet.core.multilingual import TranslationsFormMixin
+from protectnet.core.picker import PickerMultiple
+from protectnet.network.forms import PeopleChoiceField
 from protectnet.network.models import Sector, person_label
 from protectnet.terminology.forms import TerminologyCheckMixin
 
@@ -176,7 +178,8 @@ class DeliveryForm(forms.ModelForm):
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
-            "trainers": forms.CheckboxSelectMultiple,
+            # Searchable (core/picker.py); without JavaScript the plain list of trainers.
+            "trainers": PickerMultiple("trainer"),
             "pre_test_opens_at": DateTimeInput(),
             "pre_test_closes_at": DateTimeInput(),
             "post_test_opens_at": DateTimeInput(),
@@ -185,6 +188,7 @@ class DeliveryForm(forms.ModelForm):
         help_texts = {
             "pre_test_opens_at": _("Leave the test times empty for the usual windows."),
         }
+        field_classes = {"trainers": PeopleChoiceField}
 
     def __init__(self, *args, countries=None, trainers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,9 +245,7 @@ class AttendanceForm(forms.Form):
     def __init__(self, *args, enrolments, **kwargs):
         super().__init__(*args, **kwargs)
         # Named as the nomination form names them: the person and the agency they came for.
-        self.fields["present"].choices = [
-            (e.pk, person_label(e.person.full_name, [e.organisation])) for e in enrolments
-        ]
+        self.fields["present"].choices = [(e.pk, e.label) for e in enrolments]
 
 
 class TestForm(forms.Form):

@@ -9,6 +9,7 @@ from protectnet.access.principal import principal_for
 from protectnet.access.roles import Role
 from protectnet.core import multilingual
 from protectnet.network.models import Membership, Organisation, Person
+from protectnet.network.selectors import labelled
 
 from .models import (
     AttendanceDay,
@@ -280,7 +281,8 @@ def pending_followups(*, user) -> QuerySet:
 def trainer_choices(*, user) -> QuerySet:
     """People the user may see who hold the trainer role: the delivery form's trainer picker."""
     people = visible(user, Person.objects.filter(erased_at__isnull=True))
-    return people.filter(user__role_grants__role=Role.TRAINER).order_by("full_name").distinct()
+    trainers = people.filter(user__role_grants__role=Role.TRAINER).order_by("full_name").distinct()
+    return labelled(trainers)  # chosen and listed by Person.label
 
 
 def organisation_choices(*, user) -> QuerySet:
