@@ -3,10 +3,12 @@
 Network admin (vets a person, appoints a focal point, creates a workshop), focal point
 (nominates a delegation, sees who registered), member (learns how to take part, registers with
 their nomination, opens My workshops with badge, visa letter, feedback and certificate, reads a
-library item, verifies the certificate), trainer (opens a delivery, records attendance and
-results), vetted officer (alert inbox, acknowledges, replies) and anonymous visitor (front page,
-public library, certificate verification, sign-in). On every page: nothing scrolls sideways, no
-visible link, button or field is cut off at the edge, axe finds nothing serious or critical.
+library item, verifies the certificate), guest (registers by the emailed link, then finds the
+registration in My workshops and their course in My courses), trainer (opens a delivery, records
+attendance and results), vetted officer (alert inbox, acknowledges, replies) and anonymous
+visitor (front page, public library, certificate verification, sign-in). On every page: nothing
+scrolls sideways, no visible link, button or field is cut off at the edge, axe finds nothing
+serious or critical.
 Screenshots go to var/screenshots/<role>/<viewport>-<step>.png (git-ignored) for a person to
 look through. Every name here is fictitious.
 """
@@ -29,43 +31,12 @@ from protectnet.workshops.models import Delegation, Invitation, Nomination
 from protectnet.workshops.services.delegations import nomination_create, nomination_decide
 from tests import factories as f
 from tests.e2e.axe import serious_violations
-from tests.e2e.conftest import browser_sign_in
+from tests.e2e.conftest import DEVICES, browser_sign_in
+from tests.e2e.fit import misfits
 from tests.training.conftest import enrol, make_course, make_delivery
 from tests.workshops.conftest import invite, make_workshop, person_in, register
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-VIEWPORTS = {
-    "desktop": {"viewport": {"width": 1366, "height": 800}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
-}
-# Visible interactive elements whose box passes the left or right edge of the window. Those
-# inside a wrapper that scrolls sideways on its own (a wide table) are the wrapper's business;
-# one wholly left of the window is parked there until focused (the skip link).
-CUT_OFF = """(width) => {
-  const found = [];
-  const selector = 'a[href], button, input, select, textarea, summary, [role=button]';
-  const scrolls = el => {
-    for (let up = el.parentElement; up; up = up.parentElement) {
-      const x = getComputedStyle(up).overflowX;
-      if ((x === 'auto' || x === 'scroll') && up.scrollWidth > up.clientWidth) return true;
-    }
-    return false;
-  };
-  for (const el of document.querySelectorAll(selector)) {
-    const box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1 || box.right <= 0) continue;
-    if (getComputedStyle(el).visibility === 'hidden' || el.type === 'hidden') continue;
-    if ((box.right > width + 1 || box.left < -1) && !scrolls(el)) {
-      const name = (el.innerText || el.value || el.name || '').trim().slice(0, 30);
-      const span = `${Math.round(box.left)}..${Math.round(box.right)}`;
-      found.push(`${el.tagName.toLowerCase()} "${name}" spans ${span}`);
-    }
-  }
-  return found;
-}"""
-# A phone's browser widens its layout viewport to fit content that overflows (window.innerWidth
-# grows with it), so the width set for the device is the bound as well.
-OVERFLOW = "[document.scrollingElement.scrollWidth, window.innerWidth]"
 
 
 class Journey:
@@ -79,13 +50,7 @@ class Journey:
     def check(self, step: str) -> None:
         page = self.page
         page.wait_for_load_state("load")
-        found = []
-        scroll, inner = page.evaluate(OVERFLOW)
-        width = min(inner, page.viewport_size["width"])
-        if scroll > width:
-            found.append(f"scrolls sideways: {scroll} px content in a {width} px window")
-        found += page.evaluate(CUT_OFF, width)
-        found += serious_violations(page)
+        found = misfits(page) + serious_violations(page)
         page.screenshot(
             path=str(SCREENSHOTS / self.role / f"{self.viewport}-{step}.png"), full_page=True
         )
@@ -107,14 +72,14 @@ class Journey:
             pytest.fail(f"{message!r} not shown at {self.page.url}; the page says:\n{said}")
 
 
-@pytest.fixture(params=list(VIEWPORTS))
+@pytest.fixture(params=list(DEVICES))
 def journey(request, browser, live_server):
     """journey(role) -> a Journey in a fresh browser context of the parametrised viewport."""
     contexts = []
 
     def start(role: str) -> Journey:
         # bypass_csp only so that the axe-core checker can be injected; the app sets the CSP.
-        options = VIEWPORTS[request.param]
+        options = DEVICES[request.param]
         context = browser.new_context(base_url=live_server.url, bypass_csp=True, **options)
         contexts.append(context)
         tab = context.new_page()
@@ -302,6 +267,39 @@ def test_member_registers_with_a_nomination_and_finds_everything_in_my_workshops
     j.check("certificate-verified")
     assert certificate.code in page.url
     assert Nomination.objects.get(pk=nomination.pk).invitation.registration.is_active
+    j.done()
+
+
+def test_guest_registers_by_the_emailed_link_and_finds_workshop_and_course(
+    journey, transactional_db, world
+):
+    guest = world.guest  # invited, not a member of any organisation of the network
+    workshop = make_workshop(world, title="Regional workshop on online safety")
+    token = invite(world, workshop, guest.person)
+    course = make_course(world)
+    enrol(world, make_delivery(world, course), guest, world.kh_ngo)
+    j = journey("guest")
+    page = j.page
+
+    page.goto(f"/workshops/register/{token}/")
+    j.check("registration-form")
+    page.get_by_label("I agree to appear").check()
+    page.get_by_role("button", name="Register").click()
+    j.text("Your registration was saved.")
+    j.check("registered")
+
+    _sign_in(j, guest)
+    page.goto("/workshops/mine/")
+    page.get_by_role("heading", name="My workshops").wait_for()
+    j.check("my-workshops")
+    main = page.locator("main")
+    assert main.get_by_text(workshop.title).first.is_visible()
+    assert main.get_by_role("link", name="Badge (PDF)").first.is_visible()
+    page.goto("/training/mine/")
+    j.check("my-courses")
+    page.get_by_role("link", name=course.title).first.click()
+    page.get_by_role("heading", name="Your participation").wait_for()
+    j.check("course-delivery")
     j.done()
 
 
