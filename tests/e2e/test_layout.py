@@ -139,20 +139,33 @@ CHANGED_PAGES = {
         "/workshops/delegations/{d}/",
         "/workshops/{w}/edit/",
     ],
-    "focal": ["/network/", "/network/people/new/", "/workshops/delegations/{d}/"],
-    "le": ["/alerts/", "/alerts/?box=inbox", "/alerts/overdue/"],
+    "focal": [
+        "/network/",
+        "/network/people/new/",
+        "/workshops/delegations/{d}/",
+        "/network/countries/KH/",
+    ],
+    "le": [
+        "/alerts/",
+        "/alerts/?box=inbox",
+        "/alerts/overdue/",
+        "/alerts/new/travel_notification/",
+    ],
+    "trainer": ["/training/courses/{c}/deliveries/new/"],
 }
 
 
 @pytest.mark.slow
 def test_changed_lists_and_pickers_fit_a_phone_and_a_laptop(browser, live_server, transactional_db):
     from protectnet.accounts.models import User
+    from protectnet.training.models import Course
     from protectnet.workshops.models import Delegation
 
     call_command("load_demo", force=True)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     delegation = Delegation.objects.filter(country__code="KH").order_by("-workshop__start_date")[0]
-    ids = {"w": delegation.workshop_id, "d": delegation.pk}
+    course = Course.objects.order_by("pk").first()
+    ids = {"w": delegation.workshop_id, "d": delegation.pk, "c": course.pk}
     problems = {}
     for (role, urls), device in itertools.product(CHANGED_PAGES.items(), DEVICES):
         client = sign_in(Client(), User.objects.get(email=ROLES[role]))
