@@ -13,7 +13,7 @@ from protectnet.access.principal import Principal
 from protectnet.access.roles import Role
 from protectnet.access.rule import ADMINS, Rule
 
-from .models import DELIVERED, OPEN, Alert, AlertShare, Status
+from .models import DELIVERED, OPEN, Alert, AlertRecipient, AlertShare, Status
 
 VETTED = frozenset({Role.LE_VETTED})
 
@@ -60,13 +60,18 @@ def alert_scope(p: Principal, qs):
     """Sender agency (not others' drafts) and recipient agencies once delivered; RED: named."""
     if not p.is_le_vetted or not p.le_organisation_ids:
         return qs.none()
-    orgs = p.le_organisation_ids
+    orgs = list(p.le_organisation_ids)
     own_drafts = ~Q(status=Status.DRAFT) | Q(created_by_id=p.user_id)
     sender = Q(sender_organisation_id__in=orgs) & own_drafts
-    recipient = Q(recipients__organisation_id__in=orgs, status__in=DELIVERED)
+    # Each side is a list read from its own index (the agency's recipient rows, the person's
+    # shares and namings), never a join of every alert with its recipients and named people:
+    # a page then costs what the reader's alerts cost, not what the whole network's do.
+    received = AlertRecipient.objects.filter(organisation_id__in=orgs).values("alert_id")
+    recipient = Q(pk__in=received, status__in=DELIVERED)
     shares = AlertShare.objects.filter(person_id=p.person_id, organisation_id__in=orgs)
     shared = Q(marking=Marking.AMBER, status__in=DELIVERED, pk__in=shares.values("alert_id"))
-    named = Q(named_people=p.person_id) if p.person_id else Q(pk__in=[])
+    naming = Alert.named_people.through.objects.filter(person_id=p.person_id)
+    named = Q(pk__in=naming.values("alert_id")) if p.person_id else Q(pk__in=[])
     # The author, the approver, and (for four-eyes release) the sending agency before approval.
     red_sender = sender & (
         Q(created_by_id=p.user_id)
@@ -77,8 +82,8 @@ def alert_scope(p: Principal, qs):
     q = (~Q(marking=Marking.RED) & (sender | recipient | shared)) | (
         Q(marking=Marking.RED) & (red_sender | (recipient & named))
     )
-    # A subquery rather than joins on qs: no duplicates, no distinct() for callers to remember.
-    return qs.filter(pk__in=qs.model.objects.filter(q).values("pk"))
+    # Subqueries rather than joins: no duplicates, no distinct() for callers to remember.
+    return qs.filter(q)
 
 
 def _sender_side(p: Principal, a) -> bool:

@@ -101,12 +101,19 @@ def _overdue_recipients_q(now) -> Q:
 
 
 def alert_overdue_list(*, user, now=None) -> QuerySet:
-    """Alerts with at least one recipient agency that has not acknowledged by the deadline."""
+    """Alerts with at least one recipient agency that has not acknowledged by the deadline.
+
+    Headers and recipients only: the page and the API show neither the reader's action state
+    nor the named people or shares, and each of those cost a subquery or a query per row."""
     now = now or timezone.now()
     overdue = AlertRecipient.objects.filter(_overdue_recipients_q(now), alert=OuterRef("pk"))
     qs = visible(user, Alert.objects.filter(status__in=OPEN)).filter(Exists(overdue))
-    qs = with_action_state(qs, orgs=principal_for(user).le_organisation_ids, now=now)
-    return _with_recipients(qs).order_by("ack_deadline", "id")
+    recipients = AlertRecipient.objects.select_related("organisation", "country")
+    return (
+        qs.select_related("sender_organisation")
+        .prefetch_related(Prefetch("recipients", queryset=recipients))
+        .order_by("ack_deadline", "id")
+    )
 
 
 def alert_get(*, user, pk) -> Alert:
