@@ -9,7 +9,9 @@ import hashlib
 import hmac
 import json
 import shutil
+import sqlite3
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -56,18 +58,24 @@ def record_checksum(backup: Path, path: Path, *, resign: bool = True) -> None:
 
 
 def sqlite_file_bytes() -> bytes:
-    """The SQLite database file and its write-ahead log, as a copy of the disk would hold them.
+    """The SQLite database as a copy of it holds it, page by page, free pages included: SQLite's
+    backup API writes the copy, as `manage.py backup` does.
 
-    Every connection of this process is closed first. Opening and closing the file outside
-    SQLite drops the locks this process's connections hold on it (POSIX locks belong to the
-    process, not to the file handle); the next process to close its last connection then takes
-    itself for the last one and deletes the -wal and -shm files, and from then on this process
-    no longer sees what other processes write (a killed worker's claim reads back as READY,
-    later connections fail with "disk I/O error")."""
-    connections.close_all()
-    path = Path(connection.settings_dict["NAME"])
-    parts = (path, path.with_name(path.name + "-wal"))
-    return b"".join(part.read_bytes() for part in parts if part.exists())
+    Never read the live file with open(): closing any handle on it drops every lock this
+    process's connections hold on it (POSIX locks belong to the process), a connection left open
+    by another thread included (the browser tests' live server leaves some). The next process
+    to close its last connection then takes itself for the last one and deletes the -wal and
+    -shm files, and from then on this process no longer sees what other processes write: a
+    killed worker's claim read back as READY, later connections failed with "disk I/O error"."""
+    connection.ensure_connection()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.sqlite3"
+        destination = sqlite3.connect(copy)
+        try:
+            connection.connection.backup(destination)
+        finally:
+            destination.close()
+        return copy.read_bytes()
 
 
 def database_state() -> str:
