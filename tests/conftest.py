@@ -39,6 +39,36 @@ def _own_redis_database() -> None:
 
 
 _own_redis_database()
+# Longest files first. `make test` hands whole files to two workers (--dist loadfile) in the
+# order of the collection (--no-loadscope-reorder): xdist's own order, most tests first, left the
+# load, fault and browser files (few tests, minutes each) to the end, where one worker ran them
+# alone while the other sat idle. Ranks by what a file's tests do; ties keep the larger first.
+SLOWEST_FIRST = (
+    ("tests/load/", "tests/faults/", "tests/bench/"),
+    ("tests/e2e/test_languages.py", "tests/e2e/test_journeys.py"),
+    ("tests/e2e/",),
+)
+SLOW_MARKERS = ("slow", "concurrency")
+
+
+def _file_rank(path: str, items: list) -> tuple[int, int]:
+    for rank, prefixes in enumerate(SLOWEST_FIRST):
+        if path.startswith(prefixes):
+            return rank, -len(items)
+    slow = any(item.get_closest_marker(name) for item in items for name in SLOW_MARKERS)
+    return len(SLOWEST_FIRST) + (0 if slow else 1), -len(items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Whole files in rank order; inside a file, the order pytest-django chose is kept."""
+    files: dict[str, list] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    ranked = sorted(files.items(), key=lambda pair: _file_rank(*pair))
+    items[:] = [item for _, members in ranked for item in members]
+
+
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
