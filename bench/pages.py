@@ -51,6 +51,16 @@ def api(path: str, roles=ALL_SIGNED_IN, *, needs: tuple = ()) -> Page:
     return Page(f"api {path}", lambda ctx: "/api/v1" + path.format(**ctx), roles, True, needs)
 
 
+def in_khmer(route: str, *, query: str = "") -> Page:
+    """A member's page read in Khmer, the browser's language (the bench member stores none)."""
+    return Page(
+        f"{route} (Khmer)",
+        lambda ctx: reverse(route) + query,
+        ("member",),
+        headers=(("HTTP_ACCEPT_LANGUAGE", "km"),),
+    )
+
+
 PAGES = [
     Page("dashboard", "/", ALL_SIGNED_IN),
     page("network:directory"),
@@ -92,6 +102,11 @@ PAGES = [
         headers=(("HTTP_HX_REQUEST", "true"),),
     ),
     page("library:findings_list", ADMIN),
+    # The member's pages read in Khmer: translation and Khmer's formats must cost what English does.
+    in_khmer("core:dashboard"),
+    in_khmer("workshops:workshop_list"),
+    in_khmer("library:resource_search", query="?q=child+protection"),
+    in_khmer("training:course_list"),
     page("alerts:alert_list", ALERTS),
     page("alerts:alert_list", LE, query="?box=inbox", label="alerts:alert_list (inbox)"),
     page("alerts:alert_detail", ALERTS, kwargs={"pk": "alert_id"}),
