@@ -142,7 +142,8 @@ def test_visa_letter_pdf(world, ws, client):
         passport_expiry=date(2032, 1, 1),
     )
     text = _pdf_text(client.get(f"/workshops/register/{raw}/visa-letter.pdf"))
-    assert "VISA APPLICANT" in text and "T9876543" in text and "4 March 2030" in text
+    assert "VISA APPLICANT" in text and "T9876543" in text
+    assert "4 Mar 2030" in text  # the language's one date format
 
 
 def test_export_lists_only_consenting_people_and_neutralises_formulas(world, ws, held, login):

@@ -4,8 +4,8 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 
 register = template.Library()
@@ -48,15 +48,20 @@ def day(value) -> str:
 
 
 @register.filter(is_safe=True)
-def moment(value) -> str:
-    """A date and time in the language's one format; the attribute keeps the UTC offset."""
+def moment(value, precision: str = "minutes") -> str:
+    """A date and time in the language's one format; the attribute keeps the UTC offset.
+    `moment:"seconds"` adds the seconds to the language's time (the audit log orders by them)."""
     if not isinstance(value, datetime):
         return day(value)
     value = _local(value)
+    shown = get_format("DATETIME_FORMAT")
+    if precision == "seconds":
+        # Every language's format ends its time in H:i, so the seconds follow the minutes.
+        shown = shown.replace("H:i", "H:i:s")
     return format_html(
         '<time datetime="{}">{}</time>',
-        value.isoformat(timespec="minutes"),
-        date_format(value, "DATETIME_FORMAT"),
+        value.isoformat(timespec=precision),
+        dateformat.format(value, shown),
     )
 
 
