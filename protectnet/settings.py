@@ -352,7 +352,9 @@ django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 # Languages whose catalogues a native speaker has reviewed. The others stay selectable and are
 # labelled "preview" in the language switcher (pretix calls them "incubating").
 REVIEWED_LANGUAGES = env.list("REVIEWED_LANGUAGES", default=["en"])
-LOCALE_PATHS = [BASE_DIR / "protectnet" / "locale"]
+# Country names django-countries lacks, generated from CLDR (`manage.py country_names`): after
+# the project's own catalogues, so that a name the project translates itself wins.
+LOCALE_PATHS = [BASE_DIR / "protectnet" / "locale", BASE_DIR / "protectnet" / "locale_countries"]
 # Texts written in several languages (each app's translation.py): one column per language of
 # LANGUAGES; the English one is the original, shown wherever the reader's language has none.
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE

@@ -20,7 +20,10 @@ needs_gettext = pytest.mark.skipif(
 
 
 def _catalogues() -> list[Path]:
-    return sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))
+    """Every catalogue of LOCALE_PATHS: the project's and the generated country names."""
+    return sorted(
+        po for path in settings.LOCALE_PATHS for po in Path(path).glob("*/LC_MESSAGES/*.po")
+    )
 
 
 def _statistics(po: Path) -> tuple[str, str]:
@@ -36,7 +39,7 @@ def _statistics(po: Path) -> tuple[str, str]:
 
 
 @needs_gettext
-@pytest.mark.parametrize("po", _catalogues(), ids=lambda p: f"{p.parts[-3]}/{p.name}")
+@pytest.mark.parametrize("po", _catalogues(), ids=lambda p: f"{p.parts[-4]}/{p.parts[-3]}/{p.name}")
 def test_catalogue_compiles_and_is_complete(po):
     language = po.parts[-3]
     code, report = _statistics(po)
