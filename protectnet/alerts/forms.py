@@ -4,9 +4,9 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_countries import countries
 
 from protectnet.access.markings import MARKING_HELP, Marking
+from protectnet.core.country_names import country_choices
 from protectnet.core.picker import PickerMultiple
 from protectnet.network.forms import (
     OrganisationsChoiceField,
@@ -70,7 +70,7 @@ def _subject_field(spec, alert_type: str) -> forms.Field:
         )
     if spec.kind == "country":
         return forms.ChoiceField(
-            label=spec.label, required=required, choices=[("", "—"), *list(countries)]
+            label=spec.label, required=required, choices=[("", "—"), *country_choices()]
         )
     if spec.kind == "basis":
         return forms.ChoiceField(
