@@ -8,6 +8,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from protectnet.core.keyset import BadCursor
 
+from . import validation
+
 
 def install(api) -> None:
     def respond(request, status: int, code: str, detail: str, **extra):
@@ -29,7 +31,8 @@ def install(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def invalid_request(request, exc):
-        return respond(request, 422, "invalid", _("The request is not valid."), errors=exc.errors)
+        errors = validation.translated(exc.errors)
+        return respond(request, 422, "invalid", _("The request is not valid."), errors=errors)
 
     @api.exception_handler(BadCursor)
     def bad_cursor(request, exc):
