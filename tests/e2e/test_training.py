@@ -177,3 +177,29 @@ def test_trainer_action_buttons_keep_apart_and_large_enough(
     context.close()
     assert rows >= 6  # the catalogue, the course, three questions, the delivery's manage row
     assert problems == {}
+
+
+# The question bank's row under each question: the Edit link and the Retire and Delete buttons.
+QUESTION_ACTIONS = """() => [...document.querySelectorAll('main li .actions')].map(row =>
+  [...row.querySelectorAll('a[href], button')].map(el => {
+    const box = el.getBoundingClientRect();
+    return {name: el.innerText.trim().split('\\n')[0], height: box.height};
+  }))"""
+
+
+@pytest.mark.parametrize("device", list(DEVICES))
+def test_question_bank_actions_are_one_size_and_large_enough_to_touch(
+    cohort, world, browser, live_server, device
+):
+    course, _delivery, _enrolment = cohort
+    context = browser.new_context(base_url=live_server.url, **DEVICES[device])
+    tab = context.new_page()
+    browser_sign_in(tab, world.trainer.email, PASSWORD)
+    tab.goto(f"/training/courses/{course.pk}/questions/")
+    rows = tab.evaluate(QUESTION_ACTIONS)
+    context.close()
+    assert rows and all([t["name"] for t in row] == ["Edit", "Retire", "Delete"] for row in rows)
+    for row in rows:
+        heights = [t["height"] for t in row]
+        assert min(heights) >= 44, row  # design.md: 44 px targets on touch
+        assert max(heights) - min(heights) <= 1, row
