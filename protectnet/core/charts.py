@@ -28,83 +28,115 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> Saf
     return mark_safe(head + "".join(body) + "</svg>")  # noqa: S308 - every value is escaped above
 
 
+WIDTH = 340  # in the chart's units: about a phone's column, so its text is not scaled down
+ROW, PAD = 40, 8  # each bar takes a row: its label on a line of its own, the bar under it
+
+
+def _fit(text: str, room: float) -> str:
+    """A label cut short, with an ellipsis, where it would pass the chart's edge; the chart's
+    description and the table beside it still give it whole."""
+    if _text_width(text, LABEL_SIZE) <= room:
+        return text
+    keep = max(1, int(room / _text_width("x", LABEL_SIZE)) - 1)
+    return text[:keep].rstrip() + "…"
+
+
+def _bar_label(label: str, y: int, width: int) -> str:
+    return (
+        f'<text x="{PAD}" y="{y + 13}" font-size="{LABEL_SIZE}" {FONT}>'
+        f"{escape(_fit(label, width - 2 * PAD))}</text>"
+    )
+
+
+def _value_text(x: float, y: int, text: str) -> str:
+    return (
+        f'<text x="{x + 4:.1f}" y="{y + 30}" font-size="{LABEL_SIZE}" {FONT}>{escape(text)}</text>'
+    )
+
+
 def bar_chart(
     title: str,
     items: list[tuple[str, float]],
     *,
     unit: str = "",
     max_value: float | None = None,
+    width: int = WIDTH,
 ) -> SafeString:
-    """Horizontal bars, one per (label, value): long labels (country names) stay readable."""
-    row, label_w, bar_w, pad = 26, 170, 330, 8
-    height = max(1, len(items)) * row + 2 * pad
+    """Horizontal bars, one per (label, value), each label on the line above its bar: long
+    labels (country names) keep the whole width, and the chart stays a phone's column wide."""
+    values = [_fmt(v, unit) for _, v in items]
+    bar_w = width - 2 * PAD - 8 - max((_text_width(v, LABEL_SIZE) for v in values), default=0)
+    height = max(1, len(items)) * ROW + 2 * PAD
     top = max_value if max_value is not None else max((v for _, v in items), default=0)
     top = top or 1
-    desc = "; ".join(f"{label}: {_fmt(v, unit)}" for label, v in items) or gettext("No data")
+    desc = "; ".join(f"{label}: {v}" for (label, _), v in zip(items, values, strict=True))
     body = []
-    for i, (label, value) in enumerate(items):
-        y = pad + i * row
-        width = max(0.0, min(1.0, value / top)) * bar_w
+    for i, ((label, value), shown) in enumerate(zip(items, values, strict=True)):
+        y = PAD + i * ROW
+        length = max(0.0, min(1.0, value / top)) * bar_w
         body.append(
-            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="12" {FONT}>'
-            f"{escape(label)}</text>"
-            f'<rect x="{label_w}" y="{y + 4}" width="{width:.1f}" height="{row - 8}" '
-            f'fill="{PALETTE[0]}"/>'
-            f'<text x="{label_w + width + 4:.1f}" y="{y + 17}" font-size="12" {FONT}>'
-            f"{escape(_fmt(value, unit))}</text>"
+            _bar_label(label, y, width)
+            + f'<rect x="{PAD}" y="{y + 18}" width="{length:.1f}" height="16" '
+            f'fill="{PALETTE[0]}"/>' + _value_text(PAD + length, y, shown)
         )
     if not items:
         body.append(
-            f'<text x="10" y="20" font-size="12" {FONT}>{escape(gettext("No data"))}</text>'
+            f'<text x="{PAD}" y="20" font-size="{LABEL_SIZE}" {FONT}>'
+            f"{escape(gettext('No data'))}</text>"
         )
-    return _svg(label_w + bar_w + 70, height, title, desc, body)
+    return _svg(width, height, title, desc or gettext("No data"), body)
 
 
 def stacked_bar_chart(
-    title: str, categories: list[str], series: dict[str, list[float]]
+    title: str, categories: list[str], series: dict[str, list[float]], *, width: int = WIDTH
 ) -> SafeString:
-    """One horizontal bar per category, split by series (e.g. participants by sector)."""
-    row, label_w, bar_w, pad = 26, 170, 330, 8
+    """One horizontal bar per category, split by series (e.g. participants by sector), each
+    category's name on the line above its bar and the legend under the bars."""
     names = list(series)
     totals = [sum(series[n][i] for n in names) for i in range(len(categories))]
+    widest = max((_text_width(_fmt(v), LABEL_SIZE) for v in totals), default=0)
+    bar_w = width - 2 * PAD - 8 - widest
     top = max(totals, default=0) or 1
-    legend_h = 22 * ((len(names) + 2) // 3)
-    height = max(1, len(categories)) * row + 2 * pad + legend_h
+    columns = _columns(width)
+    legend_y = PAD + max(1, len(categories)) * ROW + 6
+    height = legend_y + 22 * -(-len(names) // columns) + PAD
     body, parts = [], []
     for i, category in enumerate(categories):
-        y = pad + i * row
-        x = float(label_w)
-        body.append(
-            f'<text x="{label_w - 6}" y="{y + 17}" text-anchor="end" font-size="12" {FONT}>'
-            f"{escape(category)}</text>"
-        )
-        values = []
+        y = PAD + i * ROW
+        x = float(PAD)
+        body.append(_bar_label(category, y, width))
+        shown = []
         for j, name in enumerate(names):
             value = series[name][i]
-            width = value / top * bar_w
-            if width > 0:
+            length = value / top * bar_w
+            if length > 0:
                 body.append(
-                    f'<rect x="{x:.1f}" y="{y + 4}" width="{width:.1f}" height="{row - 8}" '
+                    f'<rect x="{x:.1f}" y="{y + 18}" width="{length:.1f}" height="16" '
                     f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(name)}: '
                     f"{escape(_fmt(value))}</title></rect>"
                 )
-            x += width
-            values.append(f"{name} {_fmt(value)}")
-        body.append(
-            f'<text x="{x + 4:.1f}" y="{y + 17}" font-size="12" {FONT}>{_fmt(totals[i])}</text>'
-        )
-        parts.append(f"{category}: " + ", ".join(values))
-    body.extend(_legend(names, pad + len(categories) * row + 6))
-    return _svg(label_w + bar_w + 70, height, title, "; ".join(parts) or gettext("No data"), body)
+            x += length
+            shown.append(f"{name} {_fmt(value)}")
+        body.append(_value_text(x, y, _fmt(totals[i])))
+        parts.append(f"{category}: " + ", ".join(shown))
+    body.extend(_legend(names, legend_y, columns, width))
+    return _svg(width, height, title, "; ".join(parts) or gettext("No data"), body)
 
 
-def _legend(names: list[str], y0: int, columns: int = 3) -> list[str]:
+def _columns(width: int) -> int:
+    """As many legend columns of 190 units as fit the chart."""
+    return max(1, min(3, (width - 10) // 190))
+
+
+def _legend(names: list[str], y0: int, columns: int, width: int) -> list[str]:
     out = []
+    room = min(190, width - 10) - 24
     for j, name in enumerate(names):
         x, y = 10 + (j % columns) * 190, y0 + (j // columns) * 22
         out.append(
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
-            f'<text x="{x + 18}" y="{y + 11}" font-size="12" {FONT}>{escape(name)}</text>'
+            f'<text x="{x + 18}" y="{y + 11}" font-size="{LABEL_SIZE}" {FONT}>'
+            f"{escape(_fit(name, room))}</text>"
         )
     return out
 
@@ -137,21 +169,25 @@ def line_chart(
     series: dict[str, list[float]],
     *,
     unit: str = "",
-    width: int = 560,
+    width: int = WIDTH,
 ) -> SafeString:
     """Values over time (editions, months): one line per series, points labelled.
 
     `width` is in the chart's own units, which the page scales to its column: a chart about as
     wide as a phone's column (the dashboard's) keeps its text about as large there as drawn."""
-    left, right, top_pad = 50, 20, 15
-    plot_h = min(200, round(0.45 * width))
-    axis_y = top_pad + plot_h
     names = list(series)
     top = max((v for n in names for v in series[n]), default=0) or 1
+    # Room left of the axis for its largest value, right-aligned against it, and right of the
+    # last period for half its label, centred under it.
+    left = max(50, round(_text_width(_fmt(top, unit), LABEL_SIZE)) + 12)
+    widest = max((_text_width(label, LABEL_SIZE) for label in x_labels), default=0)
+    right, top_pad = max(20, round(widest / 2) + 4), 15
+    plot_h = min(200, round(0.45 * width))
+    axis_y = top_pad + plot_h
     step = (width - left - right) / max(1, len(x_labels) - 1)
     labels, labels_h = _x_labels(x_labels, left, step, axis_y + 16)
     legend_y = axis_y + labels_h + 28
-    columns = max(1, min(3, (width - 10) // 190))
+    columns = _columns(width)
     height = legend_y + 22 * -(-len(names) // columns) + 6
     body = [
         f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555"/>',
@@ -173,5 +209,5 @@ def line_chart(
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>')
         pairs = zip(x_labels, series[name], strict=False)
         parts.append(f"{name}: " + ", ".join(f"{lbl} {_fmt(v, unit)}" for lbl, v in pairs))
-    body.extend(_legend(names, legend_y, columns))
+    body.extend(_legend(names, legend_y, columns, width))
     return _svg(width, height, title, "; ".join(parts) or gettext("No data"), body)
