@@ -7,11 +7,12 @@ from django.utils.translation import pgettext_lazy
 
 from protectnet.access.markings import MARKING_HELP, Marking
 from protectnet.core.country_names import country_choices
-from protectnet.core.picker import PickerMultiple
+from protectnet.core.picker import Picker, PickerMultiple
 from protectnet.network.forms import (
     OrganisationsChoiceField,
     PeopleChoiceField,
     PersonChoiceField,
+    narrow_picker,
 )
 from protectnet.terminology.forms import TerminologyCheckMixin
 
@@ -216,12 +217,12 @@ def draft_initial(alert) -> dict:
 
 
 class ShareForm(forms.Form):
-    # Named by Person.label like every chooser; a plain select, as the few candidates depend
-    # on the alert (no picker kind searches them).
+    # Searched among this alert's candidates (kind `alert_share`); without JavaScript the plain
+    # list of them.
     person = PersonChoiceField(
         label=_("Colleague"),
         queryset=None,
-        widget=forms.Select,
+        widget=Picker("alert_share"),
         help_text=_(
             "Vetted members of the other law-enforcement agencies of your country. They can "
             "read the alert, not act on it or pass it on; the sender sees with whom it was shared."
@@ -231,6 +232,7 @@ class ShareForm(forms.Form):
     def __init__(self, *args, user, alert, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = share_candidates(user=user, alert=alert)
+        narrow_picker(self.fields["person"], alert=alert.pk)
 
 
 class ReplyForm(TerminologyCheckMixin, forms.Form):

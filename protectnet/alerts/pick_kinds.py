@@ -1,13 +1,19 @@
-"""The alert form's picker kinds (core/picker.py): recipient agencies and the people a RED alert
-may name. Only a vetted member who may write alerts searches them, and each offers exactly the
-form's choices, so no other agency or officer is ever listed."""
+"""The alert pages' picker kinds (core/picker.py): recipient agencies and the people a RED alert
+may name, searched only by a vetted member who may write alerts; and the colleagues an alert may
+be shared with, searched only by those who may share that alert. Each offers exactly its form's
+choices, so no other agency or officer is ever listed."""
 
 from protectnet.access.policy import can
 from protectnet.core.picker import Option
 from protectnet.network.selectors import organisations_matching, people_matching
 
 from .forms import agency_label
-from .selectors import nameable_people, recipient_organisation_choices
+from .selectors import (
+    nameable_people,
+    recipient_organisation_choices,
+    share_candidates,
+    shareable_alert,
+)
 
 
 def agency(*, user, q: str, params, limit: int) -> list[Option]:
@@ -24,4 +30,12 @@ def person(*, user, q: str, params, limit: int) -> list[Option]:
     return [Option(value=str(p.pk), label=p.label, hint=p.job_title) for p in found]
 
 
-KINDS = {"alert_agency": agency, "alert_person": person}
+def colleague(*, user, q: str, params, limit: int) -> list[Option]:
+    alert = shareable_alert(user=user, pk=params.get("alert", ""))
+    if alert is None:
+        return []
+    found = people_matching(share_candidates(user=user, alert=alert), q)[: limit + 1]
+    return [Option(value=str(p.pk), label=p.label, hint=p.job_title) for p in found]
+
+
+KINDS = {"alert_agency": agency, "alert_person": person, "alert_share": colleague}

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
+from django.http import Http404
 from django.utils import timezone
 
-from protectnet.access.policy import get_visible_or_404, require, visible
+from protectnet.access.policy import can, get_visible_or_404, require, visible
 from protectnet.access.principal import principal_for
 from protectnet.network.models import Membership, Organisation, Person, Sector
 from protectnet.network.principal_facts import LE_VETTING_LEVELS
@@ -124,6 +125,16 @@ def alert_get(*, user, pk) -> Alert:
         Prefetch("attachments", queryset=AlertAttachment.objects.defer("content_ciphertext")),
     )
     return get_visible_or_404(user, qs, pk=pk)
+
+
+def shareable_alert(*, user, pk) -> Alert | None:
+    """The alert `user` may share, for the share picker's search: any other id (not a number,
+    not visible, not shareable) finds nobody rather than a page of its own."""
+    try:
+        alert = get_visible_or_404(user, _with_recipients(Alert.objects.all()), pk=int(pk))
+    except (Http404, ValueError):
+        return None
+    return alert if can(user, "alerts.share", alert) else None
 
 
 def alert_reads(*, alert: Alert) -> QuerySet:

@@ -107,7 +107,10 @@ def alert_reply(request: HttpRequest, pk: int) -> HttpResponse:
 def alert_share(request: HttpRequest, pk: int) -> HttpResponse:
     alert = selectors.alert_get(user=request.user, pk=pk)
     form = ShareForm(request.POST, user=request.user, alert=alert)
-    person = form.cleaned_data["person"].pk if form.is_valid() else None
+    if not form.is_valid():
+        # The form again with its error ("Choose from the list"), as the reply form does.
+        return _detail_with(request, alert, share_form=form)
+    person = form.cleaned_data["person"].pk
     return _run(
         request,
         alert,
