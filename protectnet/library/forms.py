@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
 from protectnet.core.multilingual import TranslationsFormMixin
-from protectnet.network.forms import OrganisationsChoiceField
+from protectnet.core.picker import PickerMultiple
+from protectnet.network.forms import OrganisationsChoiceField, PeopleChoiceField
 from protectnet.network.models import Country, Organisation, Person
+from protectnet.network.selectors import labelled
 from protectnet.terminology.forms import TerminologyCheckMixin
 
 from .models import GrantScope, Language, Resource, ResourceType, Topic
@@ -63,10 +65,13 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
         label=_("TLP:AMBER: also shared with these organisations"),
         required=False,
     )
-    named_emails = forms.CharField(
-        label=_("TLP:RED: the named people (email addresses, one per line)"),
+    # Searched by name among the people the directory shows the writer (kind `library_person`);
+    # without JavaScript the plain list of them.
+    named_people = PeopleChoiceField(
+        Person.objects.none(),
+        label=_("TLP:RED: the named people"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=PickerMultiple("library_person"),
         help_text=_("You are always named on a TLP:RED resource you write."),
     )
 
@@ -99,8 +104,9 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
 
     def __init__(self, *args, organisations=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Named people are looked up among those the writer may see (selectors.directory_people).
-        self.people = people if people is not None else Person.objects.none()
+        # Named people are chosen among those the writer may see (selectors.directory_people).
+        if people is not None:
+            self.fields["named_people"].queryset = labelled(people)
         if organisations is not None:
             self.fields["owner_organisation"].queryset = organisations
             if not self.instance.pk:
@@ -111,9 +117,7 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
         self.fields["marking"].choices = Marking.choices
         self.fields["resource_type"].choices = ResourceType.choices
         if self.instance.pk:
-            self.fields["named_emails"].initial = "\n".join(
-                p.email for p in self.instance.named_people.all() if p.email
-            )
+            self.fields["named_people"].initial = [p.pk for p in self.instance.named_people.all()]
 
     def clean(self):
         cleaned = super().clean()
@@ -121,17 +125,6 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
         if cleaned.get("marking") != Marking.AMBER:
             cleaned["listed_when_restricted"] = False
         return cleaned
-
-    def clean_named_emails(self):
-        emails = [e.strip().lower() for e in self.cleaned_data["named_emails"].split() if e.strip()]
-        people = list(self.people.filter(email__in=emails))
-        unknown = sorted(set(emails) - {p.email.lower() for p in people})
-        if unknown:
-            raise forms.ValidationError(
-                _("No person in the directory has these addresses: %(emails)s")
-                % {"emails": ", ".join(unknown[:5])}
-            )
-        return people
 
     def resource_data(self) -> ResourceData:
         d = self.cleaned_data
@@ -145,7 +138,7 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
             countries=list(d["countries"]),
             topics=list(d["topics"]),
             shared_with=list(d["shared_with"]),
-            named_people=d["named_emails"],
+            named_people=list(d["named_people"]),
             listed_when_restricted=d.get("listed_when_restricted", False),
             review_date=d.get("review_date"),
             published_on=d.get("published_on"),

@@ -19,7 +19,7 @@ def form(w, **extra):
         "topics": [],
         "published_on": "2025-03-01",
         "review_date": "",
-        "named_emails": "",
+        "named_people": [],
         "link": "",
         "note": "",
     }
@@ -57,7 +57,7 @@ def test_a_link_resource_needs_no_file(world, login):
         ({"resource_type": "link"}, "needs a link"),
         ({"title": ""}, "required"),
         ({"marking": "PURPLE"}, "valid choice"),
-        ({"named_emails": "nobody@example.test"}, "No person in the directory"),
+        ({"named_people": [999_999]}, "Choose from the list"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_keeps_what_was_typed(world, login, extra, message):
@@ -81,7 +81,7 @@ def test_red_resource_always_names_its_author(world, login):
     client = login(world.kh_member)
     client.post(
         "/library/new/",
-        form(world, marking="RED", named_emails="le.kh@example.test", link="https://x.org"),
+        form(world, marking="RED", named_people=[world.kh_le.person.pk], link="https://x.org"),
     )
     resource = Resource.objects.get()
     assert set(resource.named_people.all()) == {world.kh_member.person, world.kh_le.person}
