@@ -2,7 +2,8 @@
 
 django-countries translates its English names with gettext; for Khmer, Lao, Burmese, Hindi and
 Filipino it ships no catalogue, and its Thai one sits under th_TH, which Django never looks up for
-"th". This module writes one gettext catalogue per such language whose msgids are
+"th"; its Traditional Chinese names are Taiwan's, where the network's member is Hong Kong. This
+module writes one gettext catalogue per such language whose msgids are
 django-countries' English names and whose msgstrs are CLDR's names in that language, so that
 `country.name`, `get_country_display()`, django-countries' form fields and the API translate with
 no code of their own. The catalogues live under protectnet/locale_countries, after the project's
@@ -21,9 +22,12 @@ from django_countries import countries
 from django_countries.base import CountriesBase
 from django_countries.data import COUNTRIES
 
-# The site's languages whose country names come from here (vi and zh-hant have
-# django-countries' own, reviewed by its translators; English is the source).
-LANGUAGES = ("fil", "hi", "km", "lo", "my", "th")
+# The site's languages whose country names come from here (vi has django-countries' own,
+# reviewed by its translators; English is the source). Traditional Chinese is Hong Kong's, the
+# network's member: django-countries' zh_Hant names are Taiwan's usage (about 100 differ).
+LANGUAGES = ("fil", "hi", "km", "lo", "my", "th", "zh-hant")
+# The CLDR locale of a language where it is not the language's own.
+CLDR_LOCALES = {"zh-hant": "zh_Hant_HK"}
 
 DIRECTORY = Path(__file__).resolve().parent.parent / "locale_countries"
 
@@ -57,7 +61,7 @@ class _Names:
     full one ("Hong Kong SAR China", "Myanmar (Burma)"), the short one in every language too."""
 
     def __init__(self, language: str):
-        locale = icu.Locale(to_locale(language))
+        locale = icu.Locale(CLDR_LOCALES.get(language, to_locale(language)))
         english = icu.Locale("en")
         contexts = {
             "full": [icu.UDisplayContext.LENGTH_FULL],
@@ -88,7 +92,8 @@ def catalogue(language: str) -> str:
     entry per English name, in django-countries' order."""
     names = _Names(language)
     lines = [
-        f"# Country names in {language} from the Unicode CLDR {cldr_version()}, read through ICU",
+        f"# Country names in {CLDR_LOCALES.get(language, language)} from the Unicode CLDR"
+        f" {cldr_version()}, read through ICU",
         f"# {icu.ICU_VERSION}. Written by `manage.py country_names`: do not edit, run it again.",
         'msgid ""',
         'msgstr ""',

@@ -55,3 +55,18 @@ def test_country_choices_are_in_the_readers_alphabetical_order(language):
         assert dict(choices)["GB"] == str(translation.gettext("United Kingdom"))
     assert names == sorted(names, key=collator.getSortKey)
     assert len(choices) == len(set(code for code, _name in choices)) > 240
+
+
+def test_traditional_chinese_names_are_hong_kongs_not_taiwans():
+    """django-countries files Taiwan's usage under zh_Hant; the network's member is Hong Kong."""
+    import gettext
+
+    import django_countries
+
+    shipped = gettext.translation(
+        "django", Path(django_countries.__file__).parent / "locale", languages=["zh_Hant"]
+    ).gettext("Belarus")
+    hong_kong = icu.Locale("", "BY").getDisplayCountry(icu.Locale("zh_Hant_HK"))
+    assert shipped != hong_kong  # the case this guards: the two usages differ for Belarus
+    with translation.override("zh-hant"):
+        assert str(translation.gettext("Belarus")) == hong_kong
