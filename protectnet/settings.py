@@ -132,6 +132,9 @@ else:
     _db.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     _db["CONN_HEALTH_CHECKS"] = True
 DATABASE_IS_POSTGRES = _db["ENGINE"].startswith("django.db.backends.postgresql")
+# PostgreSQL's library search uses the RUM index when migrations could create it (the optional
+# rum extension), GIN otherwise. "gin" ranks as on GIN even where RUM exists (tests, diagnosis).
+SEARCH_POSTGRES_INDEX = env.str("SEARCH_POSTGRES_INDEX", default="auto")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://protectnet")}

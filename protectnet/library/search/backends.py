@@ -3,8 +3,9 @@
 Both backends receive the user's visible, filtered queryset and the parsed query, so ranking
 never widens what the policy returned. A resource matches when every element of the query (a
 word, a phrase, a prefix) is in its title or in one of its chunks: the words of a long report
-may be far apart. Ranking is BM25 on SQLite and `ts_rank_cd` on PostgreSQL, the title weighing
-more than the body, by the best chunk of each resource.
+may be far apart. Ranking is BM25 on SQLite and, on PostgreSQL, RUM's distance where the RUM
+index exists (`postgres_index.py`) or `ts_rank_cd` over GIN, the title weighing more than the
+body, by the best chunk of each resource.
 """
 
 from django.db import connection
@@ -13,6 +14,7 @@ from django.db.models.expressions import RawSQL
 
 from ..models import Resource, SearchChunk
 from ..text import Query
+from . import postgres_index
 
 CHUNKS = SearchChunk._meta.db_table
 RESOURCES = Resource._meta.db_table
@@ -41,15 +43,20 @@ class Backend:
         wanted, found, seen = offset + limit, [], set()
         batch, read = min(max(RANK_BATCH, 2 * wanted), MAX_RANK_BATCH), 0
         while len(found) < wanted:
-            rows = self.candidates(query, limit=batch, offset=read)
-            read += len(rows)
+            rows, more, read = self._batch(query, size=batch, read=read)
             fresh = [pk for pk in dict.fromkeys(rows) if pk not in seen]
             seen.update(fresh)
             found += self._kept(base, query, fresh)
-            if len(rows) < batch:
+            if not more:
                 break
             batch = min(batch * 4, MAX_RANK_BATCH)
         return found[offset:wanted]
+
+    def _batch(self, query: Query, *, size: int, read: int) -> tuple[list[int], bool, int]:
+        """The next `size` candidates after the first `read`: their resources, whether more
+        may follow, and how many have been read."""
+        rows = self.candidates(query, limit=size, offset=read)
+        return rows, len(rows) == size, read + len(rows)
 
     def _kept(self, base: QuerySet, query: Query, ids: list[int]) -> list[int]:
         """`ids` in their order, less those the reader may not see or that miss an element."""
@@ -126,6 +133,39 @@ class PostgresBackend(Backend):
         for element in query.elements:
             qs = qs.filter(pk__in=self._ids_with(element.tsquery(title_only=title_only)))
         return qs
+
+    def _batch(self, query: Query, *, size: int, read: int) -> tuple[list[int], bool, int]:
+        """With RUM, every batch reads again from the best chunk, and a full batch leaves out
+        its last run of equal distances: the index orders by distance alone, so an OFFSET could
+        skip or repeat chunks of equal distance from one statement to the next. Each batch is
+        then exactly the first chunks by (distance, newest): the same whatever the batch sizes,
+        from one page to the next. The resources already read are skipped by the caller."""
+        if not postgres_index.rum_in_use(connection):
+            return super()._batch(query, size=size, read=read)
+        rows = self._nearest(query, limit=read + size)
+        more = len(rows) == read + size
+        if more:
+            cut = len(rows)
+            while cut and rows[cut - 1][1] == rows[-1][1]:
+                cut -= 1
+            # A run of equal distances longer than a batch is kept whole: reading on needs it.
+            rows = rows[:cut] if cut > read else rows
+        return [pk for pk, _ in rows], more, len(rows)
+
+    def _nearest(self, query: Query, *, limit: int) -> list[tuple[int, float]]:
+        """Resources and distances of the best `limit` chunks for any element, by RUM's
+        distance (its weights, like ts_rank's: title words A 1.0, body words D 0.1), ties newest
+        first."""
+        sql = f"""
+            SELECT resource_id, distance FROM (
+                SELECT id, resource_id, vector <=> %s::tsquery AS distance FROM {CHUNKS}
+                WHERE vector @@ %s::tsquery ORDER BY vector <=> %s::tsquery LIMIT %s) best
+            ORDER BY distance, id DESC
+        """  # noqa: S608 - constant names; the values are bound parameters
+        any_of = " | ".join(f"({e.tsquery()})" for e in query.elements)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [any_of, any_of, any_of, limit])
+            return cursor.fetchall()
 
     def candidates(self, query: Query, *, limit: int, offset: int) -> list[int]:
         """Resources of the best chunks for any element; ts_rank_cd weighs title words (A) 1.0
