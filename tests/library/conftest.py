@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from protectnet.access.markings import Marking
 from protectnet.library.models import (
@@ -13,12 +14,33 @@ from protectnet.library.models import (
     Topic,
     VersionFile,
 )
-from protectnet.library.search import index
+from protectnet.library.search import index, postgres_index
 
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+SEARCH_INDEXES = ["rum", "gin"] if connection.vendor == "postgresql" else ["fts5"]
+
+
+@pytest.fixture(params=SEARCH_INDEXES)
+def search_index(request, db):
+    """PostgreSQL: the test runs over the RUM index, and again over GIN alone, as on a server
+    without the rum extension (RUM dropped and GIN made inside the test's transaction, which
+    rolls both back). SQLite has one index, FTS5."""
+    if request.param == "fts5":
+        yield request.param
+        return
+    postgres_index.forget(connection)
+    if request.param == "rum" and not postgres_index.rum_in_use(connection):
+        pytest.skip("the rum extension is not installed on this PostgreSQL")
+    if request.param == "gin":
+        postgres_index.switch_to_gin(connection)
+        assert not postgres_index.rum_in_use(connection)
+    yield request.param
+    postgres_index.forget(connection)
 
 
 def make_resource(

@@ -8,6 +8,9 @@ from protectnet.library.search import search
 
 from .conftest import make_resource
 
+# PostgreSQL: over the RUM index and over GIN alone (conftest.search_index).
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 @pytest.fixture
 def texts(world):

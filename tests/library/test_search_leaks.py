@@ -4,6 +4,9 @@ import pytest
 
 from protectnet.library.search import SearchFilters, search
 
+# PostgreSQL: over the RUM index and over GIN alone (conftest.search_index).
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def _facet_total(result, name):
     return sum(v.count for v in result.facets[name])

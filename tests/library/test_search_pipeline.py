@@ -10,6 +10,9 @@ from protectnet.library.search.service import SearchDocument
 
 from .conftest import make_resource
 
+# PostgreSQL: over the RUM index and over GIN alone (conftest.search_index).
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def _found(user, query):
     return [h.resource.pk for h in search(user, query).hits]
