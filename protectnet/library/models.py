@@ -227,8 +227,8 @@ class LexemeField(models.TextField):
 class SearchChunk(models.Model):
     """Index keys of a resource: its title (first chunk only) and up to CHUNK_KEYS words of its
     text per chunk, so a long report is indexed to its last word. SQLite indexes `title` and
-    `body` in an FTS5 table kept in step by triggers; PostgreSQL indexes `vector` with GIN (see
-    migration 0004)."""
+    `body` in an FTS5 table kept in step by triggers; PostgreSQL indexes `vector` with RUM where
+    the rum extension is available, GIN otherwise (migrations 0004 and 0009)."""
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
     number = models.PositiveIntegerField()
