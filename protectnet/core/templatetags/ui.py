@@ -1,4 +1,5 @@
-"""The design system's template helpers (docs/design.md): navigation, dates, breadcrumbs, tabs."""
+"""The design system's template helpers (docs/design.md): navigation, dates, breadcrumbs, tabs,
+status badges."""
 
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -7,6 +8,8 @@ from django import template
 from django.utils import dateformat, timezone
 from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
+
+from .. import badges
 
 register = template.Library()
 
@@ -84,6 +87,14 @@ def tabs(context, *parts) -> list[dict]:
     request = context.get("request")
     path = request.path if request else ""
     return [{"label": label, "url": url, "current": url == path} for label, url in _pairs(parts)]
+
+
+@register.inclusion_tag("components/badge.html")
+def status_badge(subject, state: str | None = None) -> dict:
+    """An object's status (`{% status_badge registration %}`), or a named status's state
+    (`{% status_badge "workshops.presence" "checked_in" %}`), as a badge in the tone its app
+    declared for it (core/badges.py)."""
+    return badges.badge(subject, state)
 
 
 @register.filter
