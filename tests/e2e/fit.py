@@ -1,13 +1,18 @@
 """Whether the page a browser test has open fits its window: no sideways scroll, nothing cut off."""
 
-# Visible interactive elements whose box passes the left or right edge of the window. Those
-# inside a wrapper that scrolls sideways on its own (a wide table) are the wrapper's business;
-# one wholly left of the window is parked there until focused (the skip link).
+# Visible tables and interactive elements whose box passes the left or right edge of the window.
+# Those inside a wrapper meant to scroll a wide table sideways (.table-scroll, .table-wrap, Pico's
+# .overflow-auto) are the wrapper's business while it does scroll; any other scrolling box is not
+# excused (a page that scrolls inside its main instead of the root still misfits), nor is a
+# wrapper around a stacked table (table.stack, cards below 768 px), which is meant to fit. A
+# link wholly left of the window is parked there until focused (the skip link).
 CUT_OFF = """(width) => {
   const found = [];
-  const selector = 'a[href], button, input, select, textarea, summary, [role=button]';
+  const selector = 'table, a[href], button, input, select, textarea, summary, [role=button]';
+  const wrappers = '.table-scroll, .table-wrap, .overflow-auto';
   const scrolls = el => {
     for (let up = el.parentElement; up; up = up.parentElement) {
+      if (!up.matches(wrappers) || up.querySelector(':scope > table.stack')) continue;
       const x = getComputedStyle(up).overflowX;
       if ((x === 'auto' || x === 'scroll') && up.scrollWidth > up.clientWidth) return true;
     }
@@ -15,7 +20,7 @@ CUT_OFF = """(width) => {
   };
   for (const el of document.querySelectorAll(selector)) {
     const box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1 || box.right <= 0) continue;
+    if (box.width <= 1 || box.height <= 1 || (box.right <= 0 && el.matches('a'))) continue;
     if (getComputedStyle(el).visibility === 'hidden' || el.type === 'hidden') continue;
     if ((box.right > width + 1 || box.left < -1) && !scrolls(el)) {
       const name = (el.innerText || el.value || el.name || '').trim().slice(0, 30);

@@ -11,8 +11,8 @@ language switcher, a resource's language names) is that language's and not looke
 
 The second test saves a screenshot of the dashboard in each of the site's languages, desktop
 (1366x800) and phone (390x844), under var/screenshots/i18n/ (git-ignored), and fails when the
-page scrolls sideways or a text is clipped (the tall glyphs of Khmer and Burmese cut by a line
-height or a fixed height).
+page scrolls sideways or cuts off an element at an edge (fit.misfits) or a text is clipped (the
+tall glyphs of Khmer and Burmese cut by a line height or a fixed height).
 """
 
 import re
@@ -26,6 +26,7 @@ from protectnet.library.models import Resource
 from protectnet.workshops.models import Invitation
 from tests import factories as f
 from tests.e2e.conftest import browser_sign_in
+from tests.e2e.fit import misfits
 from tests.workshops.conftest import invite, make_workshop, register
 
 LOCALE = Path(settings.BASE_DIR) / "protectnet" / "locale"
@@ -307,7 +308,6 @@ CLIPPED = """() => {
   }
   return found;
 }"""
-OVERFLOW = "[document.scrollingElement.scrollWidth, window.innerWidth]"
 # Lines too close for scripts with marks above and below the line (Khmer, Burmese): visible
 # headings, paragraphs, links and buttons whose line height is under 1.4 times their font size.
 TIGHT = """() => {
@@ -352,10 +352,7 @@ def test_dashboard_in_every_language_fits_and_clips_no_text(
             found = page.evaluate(CLIPPED) + page.evaluate(HEADER_OUT)
             if code in TALL_SCRIPTS:
                 found += page.evaluate(TIGHT)
-            scroll, inner = page.evaluate(OVERFLOW)
-            width = min(inner, page.viewport_size["width"])
-            if scroll > width:
-                found.append(f"scrolls sideways: {scroll} px content in a {width} px window")
+            found += misfits(page)
             page.screenshot(path=str(SCREENSHOTS / f"{viewport}-{code}.png"), full_page=True)
             if found:
                 problems[code] = found

@@ -1,10 +1,10 @@
 """The layout holds on a 1366 px desktop and a 390 px phone, for every demo role.
 
 Each role opens its main pages (dashboard, every navigation entry, its account, and the first
-detail page behind each list): nothing scrolls sideways, no visible table, button or field is
-cut off at the right edge, the desktop navigation stays on one line, and axe finds nothing
-serious or critical. Screenshots go to var/screenshots/<role>-<page>-<device>.png (git-ignored)
-for a person to look through.
+detail page behind each list): nothing scrolls sideways, no visible table, link, button or field
+is cut off at either edge (fit.misfits), the desktop navigation stays on one line, and axe finds
+nothing serious or critical. Screenshots go to var/screenshots/<role>-<page>-<device>.png
+(git-ignored) for a person to look through.
 """
 
 import itertools
@@ -19,6 +19,7 @@ from django.test import Client
 from protectnet.core.navigation import nav_for
 from tests.conftest import sign_in
 from tests.e2e.axe import serious_violations
+from tests.e2e.fit import misfits
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 DEVICES = {
@@ -33,24 +34,6 @@ ROLES = {
     "trainer": "trainer@protectnet.test",
     "guest": "guest@protectnet.test",
 }
-# Elements whose right edge must be on screen; those inside a sideways-scrolling wrapper (a
-# wide chart, say) are the wrapper's business and are skipped.
-CUT_OFF = """() => {
-  const width = window.innerWidth;
-  const found = [];
-  const selector = 'table, button, input, select, textarea, [role=button]';
-  for (const el of document.querySelectorAll(selector)) {
-    const box = el.getBoundingClientRect();
-    if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') continue;
-    if (el.closest('.table-scroll, .table-wrap:not(:has(> table.stack))')) continue;
-    if (box.right > width + 1 || box.left < -1) {
-      const name = (el.innerText || el.value || el.name || '').trim().slice(0, 30);
-      const span = `${Math.round(box.left)}..${Math.round(box.right)}`;
-      found.push(`${el.tagName.toLowerCase()} "${name}" spans ${span}`);
-    }
-  }
-  return found;
-}"""
 # On one line: no entry of the desktop bar starts below the bottom of another (the entries
 # differ a little in height, so equal tops would be too strict) and none passes the window.
 NAV_ON_ONE_LINE = """() => {
@@ -85,11 +68,7 @@ def _session_cookie(client: Client, base_url: str) -> dict:
 
 def _check_page(page, url: str, device: str, shot: Path) -> list[str]:
     page.goto(url)
-    problems = []
-    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    if scroll > inner:
-        problems.append(f"scrolls sideways: {scroll} px content in a {inner} px window")
-    problems += page.evaluate(CUT_OFF)
+    problems = misfits(page)
     if device == "desktop" and not page.evaluate(NAV_ON_ONE_LINE):
         problems.append("the navigation takes more than one line")
     # axe once per page on the phone (the shell's menu is folded there) and for the desktop

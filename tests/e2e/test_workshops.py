@@ -11,6 +11,7 @@ from protectnet.accounts.models import TOTPDevice
 from protectnet.workshops.models import DayAttendance, Registration
 from tests import factories as f
 from tests.e2e.conftest import browser_sign_in
+from tests.e2e.fit import misfits
 from tests.workshops.conftest import make_workshop, person_in
 
 
@@ -123,8 +124,9 @@ def test_workshop_tabs_wrap_on_a_phone(phone_page, world, journey):
     width = phone_page.viewport_size["width"]
     for link in tabs.get_by_role("link").all():
         box = link.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    assert phone_page.evaluate("document.documentElement.scrollWidth") <= width
+        span = f"{box['x']:.0f}..{box['x'] + box['width']:.0f}"
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{link.inner_text()}: {span}"
+    assert misfits(phone_page) == []
 
 
 def test_member_is_told_how_to_take_part(page, world, journey):
