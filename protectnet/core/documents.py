@@ -10,6 +10,9 @@ The data version is the SHA-256 of the HTML: rendering the templates takes milli
 WeasyPrint takes seconds, so the same request for unchanged data is answered with the stored
 file, and any change to what the PDF shows (a new registration, a corrected name) makes a new one.
 
+A private kind (someone's personal data) is its requester's alone: never handed to anyone else
+who asks, deleted once downloaded, and kept at most PRIVATE_KEEP when nobody fetches it.
+
 A PDF is written in the language of the person who asks: the task carries it to the worker
 (which has no request, so no language of its own), and each language is its own stored file.
 """
@@ -37,7 +40,7 @@ from . import languages
 from .background import enqueue
 from .files import Area, download
 from .models import RenderedDocument
-from .pdf import render_pdf
+from .pdf import pdf_response, render_pdf
 from .providers import providers
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,8 @@ log = logging.getLogger(__name__)
 FILES = Area("rendered")
 # A document is a cache: a day after it was made it is deleted (it may hold names).
 KEEP = timedelta(days=1)
+# A private document (someone's personal data) nobody fetched: the hourly purge takes it then.
+PRIVATE_KEEP = timedelta(hours=1)
 # A request that finds the same document still queued this recently waits for it instead.
 STILL_COMING = timedelta(minutes=15)
 Status = RenderedDocument.Status
@@ -64,6 +69,7 @@ class Job:
 class Kind:
     check: Callable  # (user, key) -> the object, or raises Http404 / PermissionDenied
     job: Callable  # (user, obj) -> Job
+    private: bool = False  # personal data: the requester's only, gone once downloaded
 
 
 @cache
@@ -104,6 +110,8 @@ def document_request(*, user, kind: str, key) -> Requested:
     same = RenderedDocument.objects.filter(
         kind=kind, key=str(key), version=version, language=language
     )
+    if entry.private:
+        same = same.filter(requested_by=user)
     ready = same.filter(status=Status.DONE).order_by("-finished_at").first()
     if ready:
         return Requested(ready, obj, job)
@@ -200,6 +208,11 @@ def _joined(pieces: list[bytes]) -> bytes:
 
 def respond(doc: RenderedDocument) -> HttpResponse:
     """The file if it is ready, else the page that shows its progress."""
+    if doc.status == Status.DONE and is_private(doc):
+        # Read whole and deleted before answering: no copy stays (nor a signed address to one).
+        data = FILES.read(doc.stored_name)
+        discard([doc])
+        return pdf_response(data, doc.filename)
     if doc.status == Status.DONE:
         return download(
             FILES, doc.stored_name, filename=doc.filename, content_type="application/pdf"
@@ -227,5 +240,14 @@ def discard(documents) -> int:
     return len(rows)
 
 
+def is_private(doc: RenderedDocument) -> bool:
+    entry = kinds().get(doc.kind)
+    return entry is not None and entry.private
+
+
 def purge_old() -> int:
-    return discard(RenderedDocument.objects.filter(created_at__lt=timezone.now() - KEEP))
+    now = timezone.now()
+    private = [name for name, entry in kinds().items() if entry.private]
+    old = RenderedDocument.objects.filter(created_at__lt=now - KEEP)
+    unfetched = RenderedDocument.objects.filter(kind__in=private, created_at__lt=now - PRIVATE_KEEP)
+    return discard(old | unfetched)

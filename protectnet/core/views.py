@@ -122,7 +122,7 @@ def document_status(request: HttpRequest, token: str) -> HttpResponse:
     doc = documents.document_for(user=request.user, token=token)
     partial = request.headers.get("HX-Request")
     template = "core/_document_progress.html" if partial else "core/document_status.html"
-    return render(request, template, {"doc": doc})
+    return render(request, template, {"doc": doc, "private": documents.is_private(doc)})
 
 
 @requires("dashboard.view")

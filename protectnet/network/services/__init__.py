@@ -3,8 +3,8 @@
 from protectnet.access.policy import can, require
 
 from .common import PersonInput
-from .erasure import person_data_export, person_erase
-from .exports import directory_export, personal_data_download
+from .erasure import person_data_export, person_data_pdf, person_erase
+from .exports import directory_export, personal_data_download, personal_data_pdf
 from .merge import filled_fields as merge_filled_fields
 from .merge import merge_conflicts, person_merge
 from .organisations import OrganisationInput, organisation_create, organisation_update
@@ -40,10 +40,12 @@ __all__ = [
     "panel_update",
     "person_create",
     "person_data_export",
+    "person_data_pdf",
     "person_erase",
     "person_merge",
     "person_update",
     "personal_data_download",
+    "personal_data_pdf",
     "require",
     "vetting_record",
 ]

@@ -9,8 +9,11 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from protectnet.access.policy import require
 from protectnet.accounts.models import ApiToken, TOTPDevice
+from protectnet.core.documents import document_request
+from protectnet.core.models import RenderedDocument
 
 from ..data_subject import personal_data_erase, personal_data_export
+from ..documents import PERSON_DATA
 from ..models import Person
 from .common import forget_principal, record_person
 
@@ -55,6 +58,20 @@ def person_data_export(*, actor, person: Person, fmt: str, request=None) -> dict
         data={"format": fmt},
     )
     return data
+
+
+def person_data_pdf(*, actor, person: Person, request=None) -> RenderedDocument:
+    """The same as a PDF a worker makes (for the asking admin only); asking is audited."""
+    require(actor, "network.person.export_data", person)
+    asked = document_request(user=actor, kind=PERSON_DATA, key=person.pk)
+    record_person(
+        "network.person.data_exported",
+        actor=actor,
+        person=person,
+        request=request,
+        data={"format": "pdf"},
+    )
+    return asked.document
 
 
 def _disable_account(user) -> None:

@@ -2,9 +2,12 @@
 
 from protectnet.access import audit
 from protectnet.access.policy import require
+from protectnet.core.documents import document_request
+from protectnet.core.models import RenderedDocument
 
 from .. import selectors
 from ..data_subject import personal_data_get
+from ..documents import MY_DATA
 
 EXPORT_LIMIT = 50_000
 
@@ -31,3 +34,13 @@ def personal_data_download(*, user, fmt: str = "json", via: str = "", request=No
         details["via"] = via
     audit.record("network.personal_data.downloaded", actor=user, request=request, data=details)
     return data
+
+
+def personal_data_pdf(*, user, request=None) -> RenderedDocument:
+    """The user's own data as a PDF a worker makes; asking is audited like a download."""
+    require(user, "network.personal_data.view")
+    asked = document_request(user=user, kind=MY_DATA, key=user.pk)
+    audit.record(
+        "network.personal_data.downloaded", actor=user, request=request, data={"format": "pdf"}
+    )
+    return asked.document
