@@ -4,6 +4,8 @@ from datetime import date
 
 from django.db.models import F, QuerySet
 
+from protectnet.accounts.directory import account_labels
+
 from .models import AuditEntry
 from .policy import visible
 
@@ -31,6 +33,16 @@ def audit_entry_list(
         qs = qs.filter(created_at__date__lte=date_to)
     # Entries not sealed yet (committed a moment ago) come first: they are the newest.
     return qs.order_by(F("seq").desc(nulls_first=True), "-id")
+
+
+def audit_actors_named(entries) -> list[AuditEntry]:
+    """The entries, each with `actor_name`: the directory's label for the actor (as people are
+    named everywhere else), else the stored label. Display only: the chain keeps what it hashed."""
+    entries = list(entries)
+    labels = account_labels({e.actor_id for e in entries if e.actor_id})
+    for entry in entries:
+        entry.actor_name = labels.get(entry.actor_id) or entry.actor_label
+    return entries
 
 
 def audit_vocabulary(*, user) -> dict[str, list[str]]:

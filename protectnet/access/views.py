@@ -33,7 +33,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page_obj": page,
-        "entries": page.object_list,
+        "entries": selectors.audit_actors_named(page.object_list),
         "querystring": query.urlencode(),
         "vocabulary": selectors.audit_vocabulary(user=request.user),
         "sealed_head": audit.sealed_head(),

@@ -29,3 +29,8 @@ def person_country_ids(person) -> set[int]:
 
 def account_link(*, person_id: int, user) -> None:
     _directory().account_link(person_id=person_id, user=user)
+
+
+def account_labels(user_ids) -> dict[int, str]:
+    """How the directory names these accounts (full name and organisations), where it can."""
+    return _directory().account_labels(user_ids)

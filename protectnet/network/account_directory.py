@@ -4,7 +4,7 @@ Accounts sits below network and names no feature app; it finds this module throu
 `core.providers("account_directory")`.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from .models import Membership, Person
 
@@ -35,3 +35,12 @@ def person_country_ids(person) -> set[int]:
 def account_link(*, person_id: int, user) -> None:
     """Link a new account to its directory entry, unless the entry has one or was erased."""
     Person.objects.filter(pk=person_id, user__isnull=True, erased_at__isnull=True).update(user=user)
+
+
+def account_labels(user_ids) -> dict[int, str]:
+    """Each account's directory label ("Sok Bopha (CPAC)") where it has a live entry: two
+    queries (people, then their memberships) for any number of accounts."""
+    memberships = Membership.objects.select_related("organisation")
+    people = Person.objects.filter(user_id__in=set(user_ids), erased_at__isnull=True)
+    people = people.prefetch_related(Prefetch("memberships", queryset=memberships))
+    return {p.user_id: p.label for p in people}

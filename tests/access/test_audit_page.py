@@ -80,6 +80,30 @@ def test_query_count_does_not_grow_with_entries(world, login):
     assert _count(client) == small
 
 
+@pytest.mark.queries("access:audit_list")
+def test_actors_are_named_as_in_the_directory_at_constant_queries(world, login):
+    client = login(world.admin)
+    fill(world, 1)
+    client.get("/audit/")
+    one_actor = _count(client)
+    for who in (world.th_member, world.kh_focal, world.uk_le, world.trainer):
+        audit.record("test.event", actor=who)
+    assert _count(client) == one_actor
+    page = client.get("/audit/").content.decode()
+    person = world.kh_member.person
+    assert f"<td>{person.label}</td>" in page and "(" in person.label
+    assert world.kh_member.email not in page
+
+
+def test_an_actor_without_a_directory_entry_is_shown_by_email(world, login):
+    from tests.factories import account
+
+    robot = account("robot@example.test")
+    audit.record("test.event", actor=robot)
+    page = login(world.admin).get("/audit/").content.decode()
+    assert "<td>robot@example.test</td>" in page
+
+
 def test_csv_export_is_filtered_neutralised_and_audited(world, login):
     audit.record("test.event", actor=world.kh_member, object_repr='=HYPERLINK("x")')
     audit.record("other.event", actor=world.kh_member)
