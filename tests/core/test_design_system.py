@@ -106,6 +106,39 @@ def test_the_design_page_shows_every_component_to_an_admin(world, login):
     assert_no_inline_code(response.content)
 
 
+def test_the_design_page_shows_the_searchable_pickers_the_real_forms_use(world, login):
+    content = login(world.admin).get("/design/").content.decode()
+    # One person and several organisations, searched like the real forms' (core/picker.py);
+    # without JavaScript each is the plain select of its choices.
+    person = re.search(r'<div class="picker" data-picker data-picker-url="/pick/person/">', content)
+    partners = re.search(
+        r'<div class="picker" data-picker data-picker-url="/pick/organisation/" '
+        r"data-picker-multiple>",
+        content,
+    )
+    assert person and partners
+    picker = content[person.start() : content.index("</div>", person.start())]
+    assert '<select name="person"' in picker and "Dara Sok (Harbour Light NGO)" in picker
+    assert '<label for="id_person">Person' in content
+
+
+def test_the_design_page_shows_every_status_in_the_tone_its_app_declared(world, login):
+    content = login(world.admin).get("/design/").content.decode()
+    section = content[content.index('id="statuses-heading"') :]
+    for tone, words in [
+        ("success", "Registered"),
+        ("danger", "Cancelled"),
+        ("warning", "Nominated (awaiting approval)"),
+        ("success", "Checked in"),
+        ("danger", "Not done"),
+    ]:
+        assert re.search(
+            rf'class="badge badge-{tone}"><span[^>]*>[^<]+</span>{re.escape(words)}<', section
+        ), words
+    for title in ("Workshops", "Nominations", "Registrations", "Outcomes"):
+        assert f"<h3>{title}</h3>" in section
+
+
 @pytest.mark.parametrize("role", ["kh_focal", "kh_member", "guest"])
 def test_the_design_page_is_refused_to_everyone_else(world, login, role):
     assert login(getattr(world, role)).get("/design/").status_code == 403
