@@ -1,5 +1,7 @@
 """The directory: countries, organisations, people, memberships, vetting, focal points, panels."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -97,6 +99,12 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def website_host(self) -> str:
+        """The website's host ("cpac.org.kh"): the text of the link, never the raw address."""
+        host = urlsplit(self.website).hostname or self.website
+        return host.removeprefix("www.")
 
     def refresh_search_text(self) -> None:
         self.search_text = search_copy(*organisation_parts(self))
