@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from protectnet.access.principal import principal_for
 
@@ -166,5 +167,5 @@ def period_trend(
 def per_period(counted: dict[str, int], starts: list[date], label=None) -> tuple[list, list]:
     """Labels and values for every period, zero where nothing was counted (`counted` is keyed
     by "YYYY-MM" of each period's first month)."""
-    label = label or (lambda d: d.strftime("%Y-%m"))
+    label = label or (lambda d: date_format(d, "YEAR_MONTH_FORMAT"))
     return [label(d) for d in starts], [counted.get(d.strftime("%Y-%m"), 0) for d in starts]

@@ -7,6 +7,7 @@ from django.db.models import Count, F, Max, Min, QuerySet, Sum
 from django.db.models.functions import TruncQuarter
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import can, visible
@@ -49,7 +50,7 @@ def cards(user) -> list[Card]:
             title=_("Workshops"),
             value=str(upcoming.count()),
             detail=(
-                _("Next: %(t)s, %(d)s") % {"t": nxt.title, "d": nxt.start_date.isoformat()}
+                _("Next: %(t)s, %(d)s") % {"t": nxt.title, "d": date_format(nxt.start_date)}
                 if nxt
                 else _("No upcoming workshop")
             ),

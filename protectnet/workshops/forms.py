@@ -4,6 +4,7 @@ from dataclasses import asdict
 from datetime import date
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.core.multilingual import TranslationsFormMixin
@@ -138,7 +139,7 @@ class SessionForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm)
         super().__init__(*args, **kwargs)
         self.workshop = workshop
         self.fields["resources"].queryset = resources
-        self.fields["day"].choices = [(d.isoformat(), d.isoformat()) for d in workshop.days]
+        self.fields["day"].choices = [(d.isoformat(), date_format(d)) for d in workshop.days]
         self.fields["chairs"].queryset = speakers
         self.fields["speakers"].queryset = speakers
         if self.instance.pk:

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from protectnet.core import charts
@@ -205,7 +206,7 @@ def workshop_report(workshop: Workshop) -> dict:
             "country": charts.bar_chart(_("Participants by country"), by_country),
             "sector": charts.bar_chart(_("Participants by sector"), by_sector),
             "attendance": charts.bar_chart(
-                _("Attendance per day"), [(d.isoformat(), n) for d, n, _p in attendance]
+                _("Attendance per day"), [(date_format(d), n) for d, n, _p in attendance]
             ),
             "progress": charts.bar_chart(_("Outcomes by status"), progress),
         },
