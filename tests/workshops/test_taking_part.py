@@ -95,3 +95,38 @@ def test_me_page_says_nothing_about_someone_elses_registration(world, ws, login)
 def test_anonymous_visitor_is_sent_to_sign_in_from_the_me_page(ws, client):
     response = client.get(f"/workshops/{ws.workshop.pk}/me/")
     assert response.status_code == 302
+
+
+def _admin_in_directory(world):
+    person = world.admin.person
+    person.consent_directory = True
+    person.save(update_fields=["consent_directory"])
+    return person
+
+
+def test_member_without_a_focal_point_is_given_the_organisers_contact(world, ws, login):
+    from protectnet.network.models import FocalPoint
+
+    FocalPoint.objects.filter(country=world.kh).delete()
+    admin = _admin_in_directory(world)
+    status, html = _page(login(world.kh_member), f"/workshops/{ws.workshop.pk}/")
+    assert status == 200
+    assert "Cambodia has no focal point yet: ask the organisers." in html
+    assert "Organisers to ask:" in html
+    assert f'href="mailto:{admin.email}"' in html and admin.full_name in html
+
+
+def test_focal_point_without_a_delegation_is_told_what_to_do(world, login):
+    admin = _admin_in_directory(world)
+    bare = make_workshop(world, edition=12)
+    status, html = _page(login(world.kh_focal), f"/workshops/{bare.pk}/")
+    assert status == 200 and "How to take part" in html
+    assert "Cambodia has no delegation to this workshop yet" in html
+    assert f'href="mailto:{admin.email}"' in html
+
+
+def test_organisers_are_not_listed_when_nobody_needs_them(world, ws, login):
+    _admin_in_directory(world)
+    for who in (world.kh_member, world.kh_focal):
+        html = _page(login(who), f"/workshops/{ws.workshop.pk}/")[1]
+        assert "Organisers to ask:" not in html

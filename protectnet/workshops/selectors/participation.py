@@ -2,16 +2,20 @@
 
 Places are by nomination: the focal point of a country nominates its delegation and the
 organisers send each approved person a personal registration link. A member without a link is
-told whom to ask; only the person's own invitation and registration are read.
+told whom to ask (their focal point, or the organisers where no focal point or delegation can
+help); only the person's own invitation and registration are read.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from protectnet.access.models import RoleGrant
 from protectnet.access.policy import visible
 from protectnet.access.principal import principal_for
+from protectnet.access.roles import Role
 from protectnet.network import selectors as directory
+from protectnet.network.models import Person
 
 from ..models import Delegation, Invitation, Registration, Workshop, WorkshopStatus
 from ..names import organisations
@@ -40,6 +44,10 @@ class TakingPart:
     uncovered: list[str] = field(default_factory=list)
     # The delegations this person nominates (they are the focal point).
     own_delegations: list[Delegation] = field(default_factory=list)
+    # Countries this focal point nominates for that have no delegation to the workshop yet.
+    undelegated: list[str] = field(default_factory=list)
+    # The organisers (network admins) to ask, when a country above is uncovered or undelegated.
+    organisers: list[FocalContact] = field(default_factory=list)
 
     @property
     def nominating(self) -> bool:
@@ -68,7 +76,41 @@ def taking_part(*, user, workshop: Workshop) -> TakingPart:
         )
         if d.country_id in principal.focal_country_ids
     ]
-    return TakingPart(workshop, contacts=contacts, uncovered=uncovered, own_delegations=own)
+    undelegated = _undelegated(user, principal, {d.country_id for d in own})
+    return TakingPart(
+        workshop,
+        contacts=contacts,
+        uncovered=uncovered,
+        own_delegations=own,
+        undelegated=undelegated,
+        organisers=_organisers(user) if uncovered or undelegated else [],
+    )
+
+
+def _undelegated(user, principal, delegated: set[int]) -> list[str]:
+    missing = principal.focal_country_ids - delegated
+    if not missing:
+        return []
+    return [c.name for c in directory.country_choices(user=user).filter(pk__in=missing)]
+
+
+def _organisers(user) -> list[FocalContact]:
+    """The network admins with a directory entry: the organisers, who open delegations and
+    answer where no focal point can."""
+    admins = RoleGrant.objects.filter(role=Role.NETWORK_ADMIN).values("user_id")
+    people = directory.labelled(
+        Person.objects.filter(user_id__in=admins, erased_at__isnull=True)
+    ).order_by("full_name", "pk")
+    return [_contact(user, person) for person in people]
+
+
+def _contact(user, person, country: str = "") -> FocalContact:
+    return FocalContact(
+        country=country,
+        person=person,
+        organisation=organisations(person),
+        email=person.email if directory.contact_visible(user, person) else "",
+    )
 
 
 def _focal_contacts(user, principal) -> tuple[list[FocalContact], list[str]]:
@@ -82,15 +124,7 @@ def _focal_contacts(user, principal) -> tuple[list[FocalContact], list[str]]:
         people = [fp.person for fp in directory.country_focal_points(country=country)]
         if not people:
             uncovered.append(country.name)
-        contacts += [
-            FocalContact(
-                country=country.name,
-                person=person,
-                organisation=organisations(person),
-                email=person.email if directory.contact_visible(user, person) else "",
-            )
-            for person in people
-        ]
+        contacts += [_contact(user, person, country.name) for person in people]
     return contacts, uncovered
 
 
