@@ -203,8 +203,11 @@ def _people_by_email(emails: set[str]) -> dict[str, tuple[int, set[int]]]:
     for start in range(0, len(chunk), 500):
         part = chunk[start : start + 500]
         rows = (
-            Person.objects.annotate(email_ci=Lower("email"))
+            # Without an address in so many words the unique index of addresses is not read.
+            Person.objects.exclude(email="")
+            .annotate(email_ci=Lower("email"))
             .filter(email_ci__in=part)
+            .order_by()
             .values_list("pk", "email_ci")
         )
         for pk, email in rows:
