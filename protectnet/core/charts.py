@@ -179,8 +179,10 @@ def line_chart(
     top = max((v for n in names for v in series[n]), default=0) or 1
     # Room left of the axis for its largest value, right-aligned against it, and right of the
     # last period for half its label, centred under it.
-    left = max(50, round(_text_width(_fmt(top, unit), LABEL_SIZE)) + 12)
     widest = max((_text_width(label, LABEL_SIZE) for label in x_labels), default=0)
+    # A slanted first period label runs down to the left of its point: room for it too (a
+    # month in Thai or Burmese is twice as long as "Jan 2026").
+    left = max(50, round(_text_width(_fmt(top, unit), LABEL_SIZE)) + 12, round(0.71 * widest) + 4)
     right, top_pad = max(20, round(widest / 2) + 4), 15
     plot_h = min(200, round(0.45 * width))
     axis_y = top_pad + plot_h

@@ -15,7 +15,8 @@ from tests import factories as f
 
 from .axe import serious_violations
 from .conftest import PHONE, browser_sign_in
-from .test_pickers import NO_SIDEWAYS_SCROLL, _tab, _type_and_choose
+from .fit import misfits
+from .test_pickers import _tab, _type_and_choose
 
 KEY = "oJ8x1Qm3cQ2k6q0Yw7mW3lq3nq2d3yQpJ0x9zB9w2aY="
 NEW_ALERT = "/alerts/new/travel_notification/"
@@ -82,7 +83,7 @@ def test_the_alert_pickers_fit_a_phone_with_the_list_open(browser, live_server, 
     tab.goto(NEW_ALERT)
     tab.get_by_role("combobox", name="Recipient agencies").fill("Test")
     tab.get_by_role("option").first.wait_for()
-    assert tab.evaluate(NO_SIDEWAYS_SCROLL)
+    assert misfits(tab) == []
     box = tab.get_by_role("listbox").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     context.close()
