@@ -16,14 +16,27 @@ def verification_url(certificate: Certificate) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def certificate_pdf(certificate: Certificate, *, request=None) -> bytes:
+def certificate_context(certificate: Certificate) -> dict:
     url = verification_url(certificate)
     qr = segno.make(url, error="m")
-    context = {
+    # The title is in the holder's language, which may not be the reader's: marked, so that
+    # its script gets its font and line height.
+    lang = (
+        format_html(' lang="{}"', certificate.course_title_lang)
+        if certificate.course_title_lang
+        else ""
+    )
+    return {
         "certificate": certificate,
         "holder_html": format_html('<span class="holder">{}</span>', certificate.holder_name),
-        "course_html": format_html('<span class="course">{}</span>', certificate.course_title),
+        "course_html": format_html(
+            '<span class="course"{}>{}</span>', lang, certificate.course_title
+        ),
         "verify_url": url,
         "qr_data_uri": qr.png_data_uri(scale=4, border=2),
     }
+
+
+def certificate_pdf(certificate: Certificate, *, request=None) -> bytes:
+    context = certificate_context(certificate)
     return render_pdf("training/pdf/certificate.html", context, request=request)

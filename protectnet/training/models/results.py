@@ -99,6 +99,9 @@ class Certificate(models.Model):
     code = models.CharField(max_length=64, unique=True, default=new_certificate_code)
     holder_name = models.CharField(max_length=255)
     course_title = models.CharField(max_length=200)
+    # The language of course_title: the holder's where the course has a title in it, else the
+    # original's; empty on certificates issued before it was recorded.
+    course_title_lang = models.CharField(max_length=12, blank=True, default="")
     start_date = models.DateField()
     end_date = models.DateField()
     issuing_organisation = models.CharField(max_length=255)

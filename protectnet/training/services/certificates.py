@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from protectnet.access.policy import require
+from protectnet.core import languages, multilingual
 
 from ..models import (
     Certificate,
@@ -38,12 +39,27 @@ def meets_rule(enrolment: Enrolment, delivery: Delivery) -> tuple[bool, int, flo
     return passed and post >= course.pass_mark, attendance, post
 
 
+def holder_language(person) -> str:
+    """The language a trainee reads: their account's choice (their latest word), else the one
+    their directory entry gives, else the original's."""
+    account = person.user.language if person.user_id else ""
+    return (
+        languages.supported(account)
+        or languages.supported(person.language)
+        or multilingual.ORIGINAL
+    )
+
+
 def certificate_row(enrolment: Enrolment, delivery: Delivery, *, actor, now) -> Certificate:
-    """The certificate freezes names and dates as they were at completion."""
+    """The certificate freezes names and dates as they were at completion. The course title is
+    the holder's (the one they took the course under and will show), never that of whoever
+    happened to record the results; the public page shows it as printed."""
+    course, lang = delivery.course, holder_language(enrolment.person)
     return Certificate.objects.create(
         enrolment=enrolment,
         holder_name=enrolment.person.full_name,
-        course_title=delivery.course.title,
+        course_title=multilingual.read_in(course, "title", lang),
+        course_title_lang=multilingual.shown_language(course, "title", lang),
         start_date=delivery.start_date,
         end_date=delivery.end_date,
         issuing_organisation=delivery.course.delivering_organisation.name,
@@ -104,7 +120,7 @@ def completion_settle(
     qs = Enrolment.objects.filter(delivery=delivery, status__in=SEAT_STATUSES)
     if enrolment_ids is not None:
         qs = qs.filter(pk__in=enrolment_ids)
-    enrolments = qs.select_related("person", "certificate").prefetch_related(
+    enrolments = qs.select_related("person__user", "certificate").prefetch_related(
         "attendance", "submissions"
     )
     for enrolment in enrolments:
