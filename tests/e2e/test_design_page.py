@@ -2,6 +2,8 @@
 nothing serious among the status badges' colours, and its person picker searches the directory
 like the real forms' pickers. Every name here is fictitious."""
 
+from playwright.sync_api import expect
+
 from tests.e2e import test_journeys as journeys
 from tests.workshops.conftest import person_in
 
@@ -16,12 +18,12 @@ def test_admin_sees_every_component_fit_and_picks_a_person(journey, transactiona
 
     page.goto("/design/")
     page.get_by_role("heading", name="Status badges").wait_for()
-    assert page.locator(".badge-success", has_text="Registered").is_visible()
-    assert page.locator(".badge-danger", has_text="Withdrawn").is_visible()
+    expect(page.locator(".badge-success", has_text="Registered")).to_be_visible()
+    expect(page.locator(".badge-danger", has_text="Withdrawn")).to_be_visible()
     j.check("design")
 
     # The organisations picker lists what is chosen, each with its Remove button.
-    assert page.get_by_role("button", name="Remove Harbour Light NGO").is_visible()
+    expect(page.get_by_role("button", name="Remove Harbour Light NGO")).to_be_visible()
     journeys._choose(j, "Person", "Sok D", "Sok Design (Cambodian Test NGO)")
     assert page.get_by_role("combobox", name="Person").input_value() == (
         "Sok Design (Cambodian Test NGO)"

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from protectnet.access.markings import Marking
 from protectnet.accounts.models import TOTPDevice
@@ -250,7 +251,7 @@ def test_member_registers_with_a_nomination_and_finds_everything_in_my_workshops
         "Feedback form",
         "Download the certificate (PDF)",
     ):
-        assert main.get_by_role("link", name=link).first.is_visible(), link
+        expect(main.get_by_role("link", name=link).first, link).to_be_visible()
     assert main.get_by_role("link", name="Badge (PDF)").count() == 2
     page.get_by_role("link", name="Feedback form").click()
     j.check("feedback-form")
@@ -293,8 +294,8 @@ def test_guest_registers_by_the_emailed_link_and_finds_workshop_and_course(
     page.get_by_role("heading", name="My workshops").wait_for()
     j.check("my-workshops")
     main = page.locator("main")
-    assert main.get_by_text(workshop.title).first.is_visible()
-    assert main.get_by_role("link", name="Badge (PDF)").first.is_visible()
+    expect(main.get_by_text(workshop.title).first).to_be_visible()
+    expect(main.get_by_role("link", name="Badge (PDF)").first).to_be_visible()
     page.goto("/training/mine/")
     j.check("my-courses")
     page.get_by_role("link", name=course.title).first.click()
@@ -367,7 +368,7 @@ def test_anonymous_visitor_reads_the_public_pages_verifies_and_signs_in(
 
     page.goto("/")
     page.get_by_role("heading", name="A regional network protecting children").wait_for()
-    assert page.get_by_text("Regional workshop on online safety").is_visible()
+    expect(page.get_by_text("Regional workshop on online safety")).to_be_visible()
     j.check("front-page")
     page.get_by_role("link", name="Browse the public library").click()
     j.check("library")

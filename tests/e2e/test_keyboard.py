@@ -4,6 +4,7 @@ element the keyboard reaches on the way must show where the focus is."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from protectnet.accounts.models import TOTPDevice
 from protectnet.workshops.models import DayAttendance, Delegation, Invitation, Registration
@@ -79,7 +80,7 @@ def test_invitee_registers_with_the_keyboard_only(page, world, keyboard_world):
 
     page.get_by_text("Your registration was saved.").wait_for()
     # The status badge: its shape is hidden from screen readers, its words are "Registered".
-    assert page.locator(".badge", has_text=re.compile(r"^\W*Registered$")).is_visible()
+    expect(page.locator(".badge", has_text=re.compile(r"^\W*Registered$"))).to_be_visible()
     registration = Registration.objects.get(person=person)
     assert registration.dietary_needs == "Vegetarian"
     assert registration.consent_participant_list is True

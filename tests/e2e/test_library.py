@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from protectnet.demo import samples
 from tests import factories as f
@@ -46,7 +47,7 @@ def test_member_publishes_a_pdf_and_finds_it_by_a_word_inside(page, member, sett
 
     # The checker stops the first submission and shows the finding with the preferred term.
     page.locator(".terminology-finding").first.wait_for()
-    assert page.get_by_text("child sexual abuse material (CSAM)").first.is_visible()
+    expect(page.get_by_text("child sexual abuse material (CSAM)").first).to_be_visible()
     # Browsers never keep a chosen file: the server kept it and lists it as attached.
     assert page.get_by_label("attached: handbook.pdf", exact=False).is_checked()
     page.locator("input[name=terminology_confirmed]").check()
@@ -58,7 +59,7 @@ def test_member_publishes_a_pdf_and_finds_it_by_a_word_inside(page, member, sett
     page.get_by_role("button", name="Search").click()
     # The word is only inside the PDF: the hit shows it highlighted in its snippet.
     page.locator(".snippet mark", has_text="pangolin").first.wait_for()
-    assert page.get_by_role("link", name="Referral desk handbook").is_visible()
+    expect(page.get_by_role("link", name="Referral desk handbook")).to_be_visible()
     assert "1 resource" in page.locator("#results-heading").inner_text()
 
 
@@ -66,5 +67,5 @@ def test_search_page_works_on_a_phone(phone_page, member):
     browser_sign_in(phone_page, member.email, f.PASSWORD)
     phone_page.goto("/library/?q=nothing")
     phone_page.get_by_role("heading", name="Library", exact=True).wait_for()
-    assert phone_page.get_by_text("Nothing found").is_visible()
+    expect(phone_page.get_by_text("Nothing found")).to_be_visible()
     assert misfits(phone_page) == []

@@ -4,6 +4,7 @@ link one reaches in the results area is a result's, not a filter's. On a desktop
 opens the filters beside the results. Every title here is fictitious."""
 
 import pytest
+from playwright.sync_api import expect
 
 from protectnet.access.markings import Marking
 from protectnet.library.models import Resource
@@ -53,13 +54,13 @@ def test_a_phone_shows_the_results_before_the_filters_and_a_desktop_both(library
     hit = first_hit.bounding_box()
     if device == "phone":
         assert filters.evaluate("d => d.open") is False
-        assert not facet_links.first.is_visible()
+        expect(facet_links.first).not_to_be_visible()
         # The first result is on the first screen, below only the one closed "Filters" line.
         assert hit["y"] < page.viewport_size["height"], hit
         assert _first_link(page) in TITLES
     else:
         assert filters.evaluate("d => d.open") is True
-        assert facet_links.first.is_visible()
+        expect(facet_links.first).to_be_visible()
         # The filters sit in a column beside the results, not above them.
         column = page.locator("aside.facets").bounding_box()
         assert column["x"] + column["width"] <= hit["x"] and column["y"] <= hit["y"] + 1

@@ -1,6 +1,7 @@
 """Browser journey: a focal point imports a file, fixes a bad row, commits, finds the person."""
 
 import pytest
+from playwright.sync_api import expect
 
 from protectnet.network.models import Person
 from tests.factories import PASSWORD
@@ -54,7 +55,7 @@ def test_a_member_reads_the_directory_on_a_phone(world, phone_page):
     browser_sign_in(phone_page, "member.kh@example.test", PASSWORD)
     phone_page.goto("/network/?country=KH")
     phone_page.get_by_role("heading", name="Directory").wait_for()
-    assert phone_page.get_by_role("link", name="Organisations").is_visible()
+    expect(phone_page.get_by_role("link", name="Organisations")).to_be_visible()
     assert misfits(phone_page) == []
 
 

@@ -6,6 +6,8 @@ serious or critical, screenshots under var/screenshots/organiser/. Every name is
 
 from datetime import time
 
+from playwright.sync_api import expect
+
 from protectnet.workshops.models import DayAttendance, Delegation, Invitation, Outcome
 from protectnet.workshops.services.delegations import nomination_create
 from tests.e2e import test_journeys as journeys
@@ -50,7 +52,7 @@ def test_organiser_approves_checks_in_and_reports_through_the_tabs(
     page.get_by_role("heading", name=workshop.title).wait_for()
     j.check("overview")
     _tab(j, "Agenda", "agenda")
-    assert page.get_by_text("Opening plenary").first.is_visible()
+    expect(page.get_by_text("Opening plenary").first).to_be_visible()
 
     _tab(j, "Delegations", "delegations")
     page.locator("main").get_by_role("link", name="Cambodia").click()
@@ -77,7 +79,7 @@ def test_organiser_approves_checks_in_and_reports_through_the_tabs(
     assert DayAttendance.objects.filter(registration__person=nominee).count() == 1
 
     _tab(j, "Outcomes", "outcomes")
-    assert page.locator(".badge-info", has_text="In progress").first.is_visible()
+    expect(page.locator(".badge-info", has_text="In progress").first).to_be_visible()
     _tab(j, "Report", "report")
     page.get_by_role("heading", name="Workshop report").wait_for()
     assert page.locator('[data-figure="attended"]').inner_text() == "1"

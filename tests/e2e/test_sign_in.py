@@ -1,6 +1,7 @@
 """Browser journeys: sign in, see the dashboard, sign out; an admin passes TOTP; on a phone too."""
 
 import pytest
+from playwright.sync_api import expect
 
 from protectnet.accounts.models import TOTPDevice
 from tests.factories import PASSWORD
@@ -44,10 +45,10 @@ def test_member_signs_in_sees_the_dashboard_and_signs_out(world, axe_page):
     assert serious_violations(page) == []
     sign_out(page)
     page.wait_for_url("**/accounts/login/")
-    assert page.get_by_text("You are signed out.").is_visible()
+    expect(page.get_by_text("You are signed out.")).to_be_visible()
     page.goto("/")
-    assert page.get_by_role("link", name="Sign in").first.is_visible()
-    assert not page.get_by_role("heading", name="Needs you now").is_visible()
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Needs you now")).not_to_be_visible()
 
 
 def test_wrong_password_shows_a_message_that_reveals_nothing(world, page):
@@ -59,7 +60,7 @@ def test_wrong_password_shows_a_message_that_reveals_nothing(world, page):
 def test_admin_passes_the_second_factor(world, page):
     browser_sign_in(page, world.admin.email, PASSWORD)
     page.wait_for_url("**/accounts/login/second-factor/**")
-    assert page.get_by_role("heading", name="Enter your code").is_visible()
+    expect(page.get_by_role("heading", name="Enter your code")).to_be_visible()
     from django_otp.oath import TOTP
 
     device = TOTPDevice.objects.get(user=world.admin)
@@ -71,7 +72,7 @@ def test_admin_passes_the_second_factor(world, page):
     page.locator(".shell-more > summary").click()
     assert page.get_by_role("link", name="Audit log").count() == 1
     page.get_by_role("link", name="Audit log").click()
-    assert page.get_by_role("heading", name="Audit log").is_visible()
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
     assert page.get_by_role("cell", name="auth.sign_in", exact=True).count() >= 1
 
 
@@ -80,10 +81,10 @@ def test_sign_in_and_out_on_a_phone(world, phone_page):
     browser_sign_in(page, world.kh_member.email, PASSWORD)
     page.wait_for_url("**/")
     summary = page.locator("details.nav-menu > summary")
-    assert summary.is_visible()
-    assert not page.get_by_role("button", name="Sign out").is_visible()
+    expect(summary).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).not_to_be_visible()
     summary.click()
-    assert page.get_by_role("link", name="My account").is_visible()
+    expect(page.get_by_role("link", name="My account")).to_be_visible()
     assert misfits(page) == []  # nothing wider than the phone, nothing cut off
     sign_out(page)
     page.wait_for_url("**/accounts/login/")

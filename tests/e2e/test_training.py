@@ -4,6 +4,7 @@ stranger verifies it through the public page the QR code opens, and sees a revoc
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from protectnet.training import services
@@ -37,7 +38,7 @@ def test_trainee_takes_the_post_test_on_a_phone_and_a_stranger_verifies(
     phone.goto("/training/mine/")
     phone.get_by_role("link", name=course.title).click()
     phone.get_by_role("link", name="Post-test").click()
-    assert phone.get_by_role("heading", name="Post-test").is_visible()
+    expect(phone.get_by_role("heading", name="Post-test")).to_be_visible()
     assert misfits(phone) == []
     assert phone.locator("text=✓").count() == 0  # no answer key before submitting
     phone.get_by_label("No: isolate it and document it").check()
@@ -45,7 +46,7 @@ def test_trainee_takes_the_post_test_on_a_phone_and_a_stranger_verifies(
     phone.get_by_label("Hash the files").check()
     phone.get_by_label("CSAM").check()
     phone.get_by_role("button", name="Submit my answers").click()
-    assert phone.get_by_text("Your score: 3 of 3 (100.0%).").is_visible()
+    expect(phone.get_by_text("Your score: 3 of 3 (100.0%).")).to_be_visible()
     assert phone.locator("text=✓ correct").count() == 4
 
     services.delivery_completion_mark(actor=world.trainer, delivery=delivery)
@@ -60,21 +61,21 @@ def test_trainee_takes_the_post_test_on_a_phone_and_a_stranger_verifies(
     # A stranger (not signed in) opens the address the QR code carries.
     cert = Certificate.objects.get(enrolment=enrolment)
     page.goto(f"/training/verify/{cert.code}/")
-    assert page.get_by_role("heading", name="Valid certificate").is_visible()
-    assert page.get_by_text(world.guest.person.full_name).is_visible()
+    expect(page.get_by_role("heading", name="Valid certificate")).to_be_visible()
+    expect(page.get_by_text(world.guest.person.full_name)).to_be_visible()
     assert page.get_by_text(world.guest.email).count() == 0
 
     services.certificate_revoke(
         actor=world.trainer, certificate=reload(enrolment).certificate, reason="Issued in error"
     )
     page.reload()
-    assert page.get_by_role("heading", name="This certificate was revoked").is_visible()
+    expect(page.get_by_role("heading", name="This certificate was revoked")).to_be_visible()
 
     # Typing the code into the form works too, without JavaScript-only controls.
     page.goto("/training/verify/")
     page.get_by_label("Certificate code").fill(cert.code)
     page.get_by_role("button", name="Verify").click()
-    assert page.get_by_role("heading", name="This certificate was revoked").is_visible()
+    expect(page.get_by_role("heading", name="This certificate was revoked")).to_be_visible()
 
 
 def test_training_pages_have_no_serious_accessibility_violations(
