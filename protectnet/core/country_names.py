@@ -17,17 +17,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import icu
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import to_locale
 from django_countries import countries
 from django_countries.base import CountriesBase
 from django_countries.data import COUNTRIES
 
+from .languages import ICU_LOCALES, collated, icu_locale
+
 # The site's languages whose country names come from here (vi has django-countries' own,
 # reviewed by its translators; English is the source). Traditional Chinese is Hong Kong's, the
-# network's member: django-countries' zh_Hant names are Taiwan's usage (about 100 differ).
+# network's member (ICU_LOCALES): django-countries' zh_Hant names are Taiwan's usage (about 100
+# differ).
 LANGUAGES = ("fil", "hi", "km", "lo", "my", "th", "zh-hant")
-# The CLDR locale of a language where it is not the language's own.
-CLDR_LOCALES = {"zh-hant": "zh_Hant_HK"}
 
 DIRECTORY = Path(__file__).resolve().parent.parent / "locale_countries"
 
@@ -36,10 +37,7 @@ def country_choices() -> list[tuple[str, str]]:
     """Every country as (code, name) in the active language, in that language's alphabetical
     order: ICU's collation, where django-countries (without pyuca) sorts by the ASCII letters
     of each name and so leaves names in Khmer, Thai or Chinese script in English order."""
-    collator = icu.Collator.createInstance(icu.Locale(to_locale(get_language() or "en")))
-    return sorted(
-        ((code, name) for code, name in countries), key=lambda c: collator.getSortKey(c[1])
-    )
+    return collated(((code, name) for code, name in countries), key=lambda c: c[1])
 
 
 def cldr_version() -> str:
@@ -61,7 +59,7 @@ class _Names:
     full one ("Hong Kong SAR China", "Myanmar (Burma)"), the short one in every language too."""
 
     def __init__(self, language: str):
-        locale = icu.Locale(CLDR_LOCALES.get(language, to_locale(language)))
+        locale = icu_locale(language)
         english = icu.Locale("en")
         contexts = {
             "full": [icu.UDisplayContext.LENGTH_FULL],
@@ -92,7 +90,7 @@ def catalogue(language: str) -> str:
     entry per English name, in django-countries' order."""
     names = _Names(language)
     lines = [
-        f"# Country names in {CLDR_LOCALES.get(language, language)} from the Unicode CLDR"
+        f"# Country names in {ICU_LOCALES.get(language, language)} from the Unicode CLDR"
         f" {cldr_version()}, read through ICU",
         f"# {icu.ICU_VERSION}. Written by `manage.py country_names`: do not edit, run it again.",
         'msgid ""',

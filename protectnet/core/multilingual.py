@@ -19,6 +19,8 @@ from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .languages import language_name
+
 # language -> field -> text, e.g. {"km": {"title": "..."}}; an empty text removes a version.
 Translations = Mapping[str, Mapping[str, str]]
 
@@ -39,8 +41,10 @@ def other_languages() -> list[str]:
     return [code for code in languages() if code != ORIGINAL]
 
 
-def language_name(code: str) -> str:
-    return dict(settings.LANGUAGES).get(code, code)
+def own_name(code: str) -> str:
+    """A language in its own script (as the switcher names it): a version or a translation is
+    offered to whoever reads that language, whatever the page's language."""
+    return language_name(code, reader=code)
 
 
 def column(name: str, lang: str) -> str:
@@ -114,7 +118,7 @@ def versions(obj, names: Iterable[str], lang: str | None = None) -> list[Version
     if not others:
         return []
     shown = reader_language(lang)
-    return [Version(c, language_name(c), c == shown) for c in [ORIGINAL, *others]]
+    return [Version(c, own_name(c), c == shown) for c in [ORIGINAL, *others]]
 
 
 def ordering(name: str):
@@ -205,7 +209,7 @@ class TranslationsFormMixin:
     def _translation_field(self, name: str, lang: str, instance) -> forms.Field:
         main = self.fields[name]
         field = forms.CharField(
-            label=f"{main.label} ({language_name(lang)})",
+            label=f"{main.label} ({own_name(lang)})",
             required=False,
             max_length=getattr(main, "max_length", None),
             widget=type(main.widget)(attrs={**main.widget.attrs, "lang": lang}),
@@ -227,7 +231,7 @@ class TranslationsFormMixin:
         for lang in other_languages():
             bound = [self[column(n, lang)] for n in self.translated]
             filled = any(b.value() or b.errors for b in bound)
-            groups.append(TranslationGroup(lang, language_name(lang), bound, filled))
+            groups.append(TranslationGroup(lang, own_name(lang), bound, filled))
         return groups
 
     def translations(self) -> dict[str, dict[str, str]]:
