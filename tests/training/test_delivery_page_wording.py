@@ -1,8 +1,11 @@
 """What the trainer reads on a delivery and its attendance pages: people named with their
-organisation, the language by its name, dates in the one format of the reader's language."""
+organisation, the language by its name in the reader's language, dates in the one format of the
+reader's language."""
 
 import re
 
+import icu
+from django.utils import translation
 from django.utils.formats import date_format
 
 from protectnet.network.models import person_label
@@ -13,7 +16,7 @@ def test_delivery_page_names_trainers_language_and_days(tw, login):
     html = login(tw.w.trainer).get(f"/training/deliveries/{tw.delivery.pk}/").content.decode()
     trainers = re.search(r"<dt>Trainers</dt><dd>(.*?)</dd>", html).group(1)
     assert trainers == person_label(trainer.full_name, [tw.w.uk_agency])
-    assert '<dd><span lang="km">ខ្មែរ</span></dd>' in html
+    assert "<dt>Language</dt><dd>Khmer</dd>" in html
     first = tw.delivery.start_date
     day_link = f"/training/deliveries/{tw.delivery.pk}/attendance/{first.isoformat()}/"
     link = re.search(rf'<a href="{day_link}">(.*?)</a>', html).group(1)
@@ -32,4 +35,22 @@ def test_attendance_page_names_trainees_with_their_agency(tw, login):
 
 def test_deliveries_list_names_the_language(tw, login):
     html = login(tw.w.trainer).get(f"/training/courses/{tw.course.pk}/").content.decode()
-    assert '<td data-label="Language"><span lang="km">ខ្មែរ</span></td>' in html
+    assert '<td data-label="Language">Khmer</td>' in html
+
+
+def test_a_thai_trainer_reads_the_language_and_the_courses_languages_in_thai(tw, login):
+    tw.w.trainer.language = "th"
+    tw.w.trainer.save(update_fields=["language"])
+    client = login(tw.w.trainer)
+    thai = icu.Locale("th")
+    khmer, english = (icu.Locale(c).getDisplayName(thai) for c in ("km", "en"))
+    course = client.get(f"/training/courses/{tw.course.pk}/").content.decode()
+    assert f"<dd>{english}, {khmer}</dd>" in course  # stored as ["en", "km"]
+    assert f'<td data-label="{_th("Language")}">{khmer}</td>' in course
+    delivery = client.get(f"/training/deliveries/{tw.delivery.pk}/").content.decode()
+    assert f"<dd>{khmer}</dd>" in delivery
+
+
+def _th(text: str) -> str:
+    with translation.override("th"):
+        return translation.gettext(text)

@@ -8,9 +8,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from protectnet.core.languages import language_name
 from protectnet.network.models import Country, Organisation, Person, person_label
 
 from .catalogue import Course
@@ -82,12 +83,9 @@ class Delivery(models.Model):
 
     @property
     def language_name(self) -> str:
-        """The language in its own name (Django's, extended in settings: "ខ្មែរ" for km), so
-        trainees read it in the language it is; the code as typed when Django does not know it."""
-        try:
-            return get_language_info(self.language)["name_local"]
-        except KeyError:
-            return self.language
+        """The language named in the reader's language ("Khmer", "เขมร"), which everyone
+        choosing or organising a delivery can read; the code as typed where CLDR has no name."""
+        return language_name(self.language)
 
     def trainer_person_ids(self) -> set[int]:
         """Uses prefetched trainers when present (selectors prefetch them)."""
