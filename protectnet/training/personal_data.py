@@ -66,6 +66,7 @@ def _certificate(c: Certificate) -> dict:
         "code": c.code,
         "holder_name": c.holder_name,
         "course_title": c.course_title,
+        "course_title_lang": c.course_title_lang,
         "issued_at": iso(c.issued_at),
         "revoked_at": iso(c.revoked_at),
         "public_status": c.public_revocation_reason or "valid",

@@ -29,6 +29,7 @@ CERTIFICATE_PUBLIC_FIELDS = (
     "code",
     "holder_name",
     "course_title",
+    "course_title_lang",
     "start_date",
     "end_date",
     "issuing_organisation",

@@ -106,3 +106,35 @@ def test_the_verification_page_and_the_pdf_mark_the_title_with_its_language(worl
     assert (
         f'<span class="course" lang="km">{KHMER}</span>' in certificate_context(cert)["course_html"]
     )
+
+
+def test_the_api_gives_the_title_with_its_language(world, api):
+    course = _course(world)
+    _speaks(world.kh_le, account="km")
+    cert = _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])[world.kh_le]
+    (listed,) = api(world.kh_le).get("/api/v1/certificates").json()
+    assert (listed["course_title"], listed["course_title_lang"]) == (KHMER, "km")
+    verified = api(None).get(f"/api/v1/certificates/verify/{cert.code}").json()
+    assert (verified["course_title"], verified["course_title_lang"]) == (KHMER, "km")
+
+
+def test_the_openapi_document_says_what_course_title_lang_is(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for name in ("CertificateOut", "VerificationOut"):
+        field = schemas[name]["properties"]["course_title_lang"]
+        assert field["type"] == "string" and "language" in field["description"], name
+        assert "course_title_lang" in schemas[name]["required"], name
+
+
+def test_the_holders_data_export_gives_the_title_with_its_language(world, login, api):
+    course = _course(world)
+    _speaks(world.kh_le, account="km")
+    _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])
+    for data in (
+        login(world.kh_le).get("/network/me/data.json").json(),
+        api(world.kh_le).get("/api/v1/me/data").json(),
+    ):
+        (certificate,) = data["training"]["certificates"]
+        assert (certificate["course_title"], certificate["course_title_lang"]) == (KHMER, "km")
+        (enrolment,) = data["training"]["enrolments"]
+        assert enrolment["certificate"]["course_title_lang"] == "km"

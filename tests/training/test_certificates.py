@@ -108,6 +108,7 @@ def test_api_verification_is_public_and_limited(cert, client, settings):
         "reason": "",
         "holder_name": cert.holder_name,
         "course_title": cert.course_title,
+        "course_title_lang": "en",  # the holder has no language: the original's
         "start_date": cert.start_date.isoformat(),
         "end_date": cert.end_date.isoformat(),
         "issuing_organisation": cert.issuing_organisation,

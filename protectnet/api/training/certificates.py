@@ -17,6 +17,12 @@ from .common import Paging
 
 router = Router()
 
+COURSE_TITLE_LANG_HELP = (
+    "The language course_title is written in, as a language code of the site (km, th, "
+    "zh-hant...): the holder's language where the course has a title in it, else the course's "
+    "original language; empty on certificates issued before the language was recorded"
+)
+
 
 class CertificatePaging(Paging):
     after: str = Field("", max_length=500, description=AFTER_HELP)
@@ -25,6 +31,7 @@ class CertificatePaging(Paging):
 class CertificateOut(Schema):
     id: int
     course_title: str
+    course_title_lang: str = Field(..., description=COURSE_TITLE_LANG_HELP)
     holder_name: str
     start_date: date
     end_date: date
@@ -38,6 +45,7 @@ class VerificationOut(Schema):
     reason: str = Field("", description="Why the certificate is not valid; empty when valid")
     holder_name: str
     course_title: str
+    course_title_lang: str = Field(..., description=COURSE_TITLE_LANG_HELP)
     start_date: date
     end_date: date
     issuing_organisation: str
@@ -60,6 +68,7 @@ def training_certificate_list(request, response: HttpResponse, paging: Query[Cer
         {
             "id": c.pk,
             "course_title": c.course_title,
+            "course_title_lang": c.course_title_lang,
             "holder_name": c.holder_name,
             "start_date": c.start_date,
             "end_date": c.end_date,
@@ -90,6 +99,7 @@ def training_certificate_verify(request, code: str):
         "reason": certificate.public_revocation_reason,
         "holder_name": certificate.public_holder_name,
         "course_title": certificate.course_title,
+        "course_title_lang": certificate.course_title_lang,
         "start_date": certificate.start_date,
         "end_date": certificate.end_date,
         "issuing_organisation": certificate.issuing_organisation,
