@@ -7,9 +7,13 @@ from .models import AccessRequest, Language, Resource, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
+    """The name is one field per language (TranslationAdmin), the English one required; the slug,
+    which links and filters use, is made from the English name."""
+
     list_display = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
+    prepopulated_fields = {"slug": (multilingual.column("name", multilingual.ORIGINAL),)}
+    search_fields = tuple(multilingual.column("name", lang) for lang in multilingual.languages())
 
 
 @admin.register(Language)

@@ -1,7 +1,10 @@
-"""The topics every library starts with use the network's preferred terminology."""
+"""The topics every library starts with use the network's preferred terminology, in English and
+in every language they are translated into."""
 
 import pytest
+from django.conf import settings
 
+from protectnet.core import multilingual
 from protectnet.library.models import Topic
 from protectnet.terminology.services import check_text
 
@@ -14,6 +17,11 @@ def test_the_offenders_topic_uses_the_preferred_term():
     )
 
 
-def test_no_seeded_topic_name_uses_a_term_to_avoid():
-    flagged = {t.name: check_text(t.name) for t in Topic.objects.all()}
+def test_no_seeded_topic_name_uses_a_term_to_avoid_in_any_language():
+    names = [
+        getattr(topic, multilingual.column("name", lang))
+        for topic in Topic.objects.all()
+        for lang, _name in settings.LANGUAGES
+    ]
+    flagged = {name: check_text(name) for name in names if name}
     assert {name: found for name, found in flagged.items() if found} == {}
