@@ -102,6 +102,15 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
     status = "registration_open"
 
 
+def rename(person: Person, full_name: str) -> Person:
+    """The entry under another name, saved as the services save it: with its search copy and
+    folded name, so that the directory search and the pickers find it by the new name."""
+    person.full_name = full_name
+    person.refresh_search_text()
+    person.save(update_fields=["full_name", *Person.SEARCH_FIELDS])
+    return person
+
+
 def confirmed_device(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
 

@@ -6,6 +6,7 @@ form refuses any other id with an error the sender understands."""
 import pytest
 
 from protectnet.alerts.models import Alert
+from tests.factories import rename
 
 from .test_terminology import _form_data
 
@@ -13,16 +14,9 @@ NEW = "/alerts/new/travel_notification/"
 REFUSED = "not among those you may choose here"
 
 
-def _named(user, name: str):
-    user.person.full_name = name
-    user.person.refresh_search_text()
-    user.person.save(update_fields=["full_name", *user.person.SEARCH_FIELDS])
-    return user.person
-
-
 @pytest.fixture
 def officers(w):
-    return _named(w.kh_le, "Dara Vetted"), _named(w.kh_le_unvetted, "Dara Unvetted")
+    return rename(w.kh_le.person, "Dara Vetted"), rename(w.kh_le_unvetted.person, "Dara Unvetted")
 
 
 def _pick(client, kind: str, q: str) -> str:

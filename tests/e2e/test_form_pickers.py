@@ -26,10 +26,7 @@ NEW_ALERT = "/alerts/new/travel_notification/"
 def officers(world, settings):
     # The suite key stays listed: it opens the authenticator seeds of the world.
     settings.FIELD_ENCRYPTION_KEYS = [KEY, *settings.FIELD_ENCRYPTION_KEYS]
-    person = world.kh_le.person
-    person.full_name = "Dara Vetted"
-    person.refresh_search_text()
-    person.save(update_fields=["full_name", *person.SEARCH_FIELDS])
+    f.rename(world.kh_le.person, "Dara Vetted")
     return world
 
 
@@ -106,10 +103,7 @@ def test_trainer_adds_a_co_trainer_with_the_keyboard(browser, live_server, world
     from tests.training.conftest import make_course
 
     course = make_course(world)
-    co = f.make_trainer("sok.trainer@example.test", org=world.kh_ngo).person
-    co.full_name = "Sok Trainer"
-    co.refresh_search_text()
-    co.save(update_fields=["full_name", *co.SEARCH_FIELDS])
+    f.rename(f.make_trainer("sok.trainer@example.test", org=world.kh_ngo).person, "Sok Trainer")
     context, tab = _tab(browser, live_server)
     browser_sign_in(tab, world.trainer.email, f.PASSWORD)
     tab.goto(f"/training/courses/{course.pk}/deliveries/new/")

@@ -6,18 +6,12 @@ resources; without JavaScript the plain select still works; any other id is refu
 from django.utils import timezone
 
 from protectnet.library.models import Resource
+from tests.factories import rename
 
 from .test_pages import form
 
 NEW = "/library/new/"
 REFUSED = "not among those you may choose here"
-
-
-def _named(user, name: str):
-    user.person.full_name = name
-    user.person.refresh_search_text()
-    user.person.save(update_fields=["full_name", *user.person.SEARCH_FIELDS])
-    return user.person
 
 
 def _search(client, q: str = "Bopha") -> str:
@@ -27,7 +21,7 @@ def _search(client, q: str = "Bopha") -> str:
 
 
 def test_the_form_renders_a_picker_over_the_plain_select(world, login):
-    officer = _named(world.kh_le, "Bopha Officer")
+    officer = rename(world.kh_le.person, "Bopha Officer")
     html = login(world.kh_member).get(NEW).content.decode()
     assert 'data-picker-url="/pick/library_person/"' in html
     assert '<select name="named_people"' in html
@@ -36,19 +30,19 @@ def test_the_form_renders_a_picker_over_the_plain_select(world, login):
 
 
 def test_the_search_names_people_with_their_organisation(world, login):
-    officer = _named(world.kh_le, "Bopha Officer")
+    officer = rename(world.kh_le.person, "Bopha Officer")
     assert officer.label in _search(login(world.kh_member))
 
 
 def test_an_erased_entry_is_not_offered(world, login):
-    _named(world.kh_le, "Bopha Officer")
+    rename(world.kh_le.person, "Bopha Officer")
     world.kh_le.person.erased_at = timezone.now()
     world.kh_le.person.save(update_fields=["erased_at"])
     assert "Bopha" not in _search(login(world.kh_member))
 
 
 def test_those_who_may_not_write_resources_find_nobody(world, login):
-    _named(world.kh_le, "Bopha Officer")
+    rename(world.kh_le.person, "Bopha Officer")
     assert "Bopha" not in _search(login(world.guest))
     assert login(None).get("/pick/library_person/", {"q": "Bopha"}).status_code == 302
 
@@ -62,7 +56,7 @@ def test_a_forged_person_is_refused_and_nothing_is_published(world, login):
 
 
 def test_the_plain_select_names_people_and_the_edit_form_keeps_them(world, login):
-    officer = _named(world.kh_le, "Bopha Officer")
+    officer = rename(world.kh_le.person, "Bopha Officer")
     client = login(world.kh_member)
     data = form(world, marking="RED", named_people=[officer.pk], link="https://x.org")
     assert client.post(NEW, data).status_code == 302

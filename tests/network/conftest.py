@@ -13,13 +13,11 @@ from tests import factories as f
 def person_in(org, name, *, consent=False, **fields):
     """A directory entry without an account (fictitious), with a current membership."""
     person = f.PersonFactory(
-        full_name=name,
         consent_directory=consent,
         consent_directory_at=timezone.now() if consent else None,
         **fields,
     )
-    person.refresh_search_text()
-    person.save(update_fields=list(person.SEARCH_FIELDS))
+    f.rename(person, name)
     f.MembershipFactory(person=person, organisation=org)
     return person
 

@@ -13,11 +13,7 @@ from tests import factories as f
 def sok(world):
     trainer = f.make_trainer("sok.trainer@example.test", org=world.kh_ngo).person
     other = f.member_of(world.kh_ngo, "sok.other@example.test").person
-    for person, name in ((trainer, "Sok Trainer"), (other, "Sok Nottrainer")):
-        person.full_name = name
-        person.refresh_search_text()
-        person.save(update_fields=["full_name", *person.SEARCH_FIELDS])
-    return trainer, other
+    return f.rename(trainer, "Sok Trainer"), f.rename(other, "Sok Nottrainer")
 
 
 def _data(world, **extra) -> dict:
