@@ -1,7 +1,10 @@
 """Form helpers every app's views share."""
 
 from django.core.exceptions import ValidationError
-from django.forms import Form
+from django.forms import Form, ModelMultipleChoiceField
+from django.forms.models import ModelChoiceIterator
+
+from .languages import collated
 
 
 def add_service_errors(form: Form, exc: ValidationError) -> None:
@@ -17,3 +20,19 @@ def add_service_errors(form: Form, exc: ValidationError) -> None:
         return
     for name, errors in exc.error_dict.items():
         form.add_error(name if name in form.fields else None, errors)
+
+
+class CollatedChoices(ModelChoiceIterator):
+    """A model field's choices in the reader's alphabetical order of their labels (ICU's
+    collation), read when the form is shown: names translated per reader (a topic's, a
+    language's CLDR name) have no one order the database could sort them in."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in collated(self.queryset, key=self.field.label_from_instance):
+            yield self.choice(obj)
+
+
+class CollatedMultipleChoiceField(ModelMultipleChoiceField):
+    iterator = CollatedChoices

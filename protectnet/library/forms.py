@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
+from protectnet.core.forms import CollatedMultipleChoiceField
 from protectnet.core.multilingual import TranslationsFormMixin
 from protectnet.core.picker import PickerMultiple
 from protectnet.network.forms import OrganisationsChoiceField, PeopleChoiceField
@@ -51,13 +52,14 @@ class ResourceForm(TranslationsFormMixin, TerminologyCheckMixin, forms.ModelForm
     terminology_fields = ("title", "summary")
     translated = ("title", "summary")
 
-    languages = forms.ModelMultipleChoiceField(
+    # Languages, countries and topics are named in the reader's language, in its alphabetical order.
+    languages = CollatedMultipleChoiceField(
         Language.objects.all(), label=_("Languages"), widget=forms.CheckboxSelectMultiple
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = CollatedMultipleChoiceField(
         Country.objects.all(), label=_("Countries"), required=False
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = CollatedMultipleChoiceField(
         Topic.objects.all(), label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple
     )
     shared_with = OrganisationsChoiceField(

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from protectnet.access.markings import Marking
+from protectnet.core.languages import language_name
 from protectnet.network.models import Country, Organisation, Person, person_label
 
 
@@ -21,7 +22,8 @@ class ResourceType(models.TextChoices):
 
 
 class Language(models.Model):
-    """A language a resource is written in (ISO 639-1 code); seeded by a migration."""
+    """A language a resource is written in (ISO 639-1 code); seeded by a migration. `name` is
+    its English name; readers see CLDR's name in their own language."""
 
     code = models.CharField(max_length=8, primary_key=True)
     name = models.CharField(max_length=64)
@@ -30,10 +32,18 @@ class Language(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language; the English one where CLDR has none."""
+        return language_name(self.code, default=self.name)
 
 
 class Topic(models.Model):
+    """A subject resources are tagged with. The name is given in several languages
+    (translation.py): readers see theirs, else the English original."""
+
     slug = models.SlugField(max_length=64, unique=True)
     name = models.CharField(max_length=128)
 

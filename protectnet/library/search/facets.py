@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db import connection
 
 from protectnet.access.markings import Marking
+from protectnet.core import multilingual
+from protectnet.core.languages import language_name, sort_key
 from protectnet.network.models import Organisation
 
 from ..models import Resource, ResourceType
@@ -22,7 +24,8 @@ class FacetValue:
 
 def _top(rows, key, label, selected: str, limit: int = MAX_VALUES) -> list[FacetValue]:
     rows = [r for r in rows if r[key] is not None]
-    rows = sorted(rows, key=lambda r: (-r["n"], str(label(r))))[:limit]
+    alphabetical = sort_key()  # values counted alike: in the reader's alphabetical order
+    rows = sorted(rows, key=lambda r: (-r["n"], alphabetical(str(label(r)))))[:limit]
     return [
         FacetValue(str(r[key]), str(label(r)), r["n"], str(r[key]) == str(selected))
         for r in rows
@@ -46,6 +49,7 @@ def compute(matched: tuple[str, tuple], selected: dict[str, str]) -> tuple[int, 
         "type": lambda r: type_labels.get(r["v"], r["v"]),
         "marking": lambda r: marking_labels.get(r["v"], r["v"]),
         "country": lambda r: _country_name(r["v"]),
+        "language": lambda r: language_name(r["v"], default=r["label"]),
         "year": lambda r: r["v"],
     }
     facets = {
@@ -86,6 +90,7 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
     topic_t = Resource._meta.get_field("topics").related_model._meta.db_table
     country_t = Resource._meta.get_field("countries").related_model._meta.db_table
     language_t = Resource._meta.get_field("languages").related_model._meta.db_table
+    topic_name = _in_reader_language("t", "name")
     # Every name below comes from the models' metadata; the only values are bound parameters.
     sql = f"""
         WITH m(pk, kind, marking, year, owner) AS MATERIALIZED (
@@ -96,9 +101,9 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
         UNION ALL SELECT 'year', year, '', COUNT(*) FROM m GROUP BY year
         UNION ALL SELECT 'organisation', CAST(o.id AS TEXT), o.name, COUNT(*) FROM m
             JOIN {org} o ON o.id = m.owner GROUP BY o.id, o.name
-        UNION ALL SELECT 'topic', t.slug, t.name, COUNT(*) FROM {topics} x
+        UNION ALL SELECT 'topic', t.slug, {topic_name}, COUNT(*) FROM {topics} x
             JOIN {topic_t} t ON t.id = x.{topic_col}
-            WHERE x.resource_id IN {ids} GROUP BY t.slug, t.name
+            WHERE x.resource_id IN {ids} GROUP BY t.slug, {topic_name}
         UNION ALL SELECT 'country', c.code, '', COUNT(*) FROM {countries} x
             JOIN {country_t} c ON c.id = x.{country_col}
             WHERE x.resource_id IN {ids} GROUP BY c.code
@@ -109,6 +114,14 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _in_reader_language(table: str, name: str) -> str:
+    """SQL for a translated column as the reader reads it: their language's version, else the
+    original (core.multilingual's fallback). The columns' names come from the registry."""
+    lang, original = multilingual.reader_language(), multilingual.ORIGINAL
+    shown, fallback = multilingual.column(name, lang), multilingual.column(name, original)
+    return f"COALESCE(NULLIF({table}.{shown}, ''), {table}.{fallback})"
 
 
 def _country_name(code: str) -> str:
