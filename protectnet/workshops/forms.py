@@ -219,11 +219,26 @@ REGISTRATION_WIDGETS = {
     "dietary_needs": forms.Textarea(attrs={"rows": 2}),
     "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
 }
+# Every field's label, in the reader's language: without one, a form field takes the model
+# field's name ("Arrival on"), which no catalogue translates. Where the organiser's registration
+# page or the alert form already names the same thing, the same text.
 REGISTRATION_LABELS = {
+    "gender": _("Gender"),
     "consent_participant_list": _(
         "I agree to appear (name, organisation, country) on the participant list"
     ),
     "needs_visa_letter": _("I need a visa invitation letter"),
+    "arrival_on": _("Arrival"),
+    "departure_on": _("Departure"),
+    "dietary_needs": _("Dietary needs"),
+    "accessibility_needs": _("Accessibility needs"),
+    "passport_full_name": _("Full name (as in the travel document)"),
+    "passport_number": _("Passport number"),
+    "passport_nationality": _("Nationality"),
+    "passport_expiry": _("Passport valid until"),
+    "date_of_birth": _("Date of birth"),
+    "emergency_contact_name": _("Emergency contact"),
+    "emergency_contact_phone": _("Emergency contact's phone"),
     "arrival_details": _("Arrival (flight, time)"),
     "departure_details": _("Departure (flight, time)"),
 }

@@ -1,5 +1,9 @@
 """Every member in their own language (issue 13): a member whose account is in Khmer or in
-Thai walks the main journey in a real browser and meets no English.
+Thai walks the main journey in a real browser and meets no English, also where they write:
+they register for a workshop they are invited to (first with travel dates the wrong way round
+and a visa letter without a passport, refused, then right) and change their password (first
+with a wrong current password). The refusals, each field's error and the confirmation shown
+after saving are in their language too.
 
 On each page the test reads every text of the page (text nodes, the texts of whole elements, and
 the placeholder, title, aria-label, alt and button-value attributes, and the window title) and
@@ -16,18 +20,23 @@ tall glyphs of Khmer and Burmese cut by a line height or a fixed height).
 """
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from protectnet.access.markings import Marking
 from protectnet.library.models import Resource
-from protectnet.workshops.models import Invitation
+from protectnet.library.search.index import refresh_resource
+from protectnet.workshops.models import Invitation, Registration
 from tests import factories as f
 from tests.e2e.conftest import browser_sign_in
 from tests.e2e.fit import misfits
-from tests.workshops.conftest import invite, make_workshop, register
+from tests.workshops.conftest import START, invite, make_workshop, register
 
 LOCALE = Path(settings.BASE_DIR) / "protectnet" / "locale"
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "i18n"
@@ -44,6 +53,7 @@ DATA = {
         "lead": "ទីភ្នាក់ងារ សាកល្បង",
         "workshop": "សិក្ខាសាលាតំបន់ ស្តីពីសុវត្ថិភាពតាមអនឡាញ",
         "other_workshop": "សិក្ខាសាលាតំបន់ ស្តីពីការបង្ការ",
+        "invited_workshop": "សិក្ខាសាលាតំបន់ ស្តីពីការគាំទ្រជនរងគ្រោះ",
         "city": "ភ្នំពេញ",
         "venue": "សណ្ឋាគារ សាកល្បង",
         "address": "ផ្លូវ សាកល្បង លេខ ១",
@@ -58,6 +68,7 @@ DATA = {
         "lead": "หน่วยงาน ทดสอบ",
         "workshop": "การประชุมเชิงปฏิบัติการระดับภูมิภาค ความปลอดภัยออนไลน์",
         "other_workshop": "การประชุมเชิงปฏิบัติการระดับภูมิภาค การป้องกัน",
+        "invited_workshop": "การประชุมเชิงปฏิบัติการระดับภูมิภาค การช่วยเหลือผู้เสียหาย",
         "city": "พนมเปญ",
         "venue": "โรงแรม ทดสอบ",
         "address": "ถนน ทดสอบ เลขที่ 1",
@@ -191,13 +202,13 @@ def _english_found(page, language: str, english) -> list[str]:
 
 def _in_language(world, language: str):
     """The member's account in `language`, with a workshop they registered for, another open
-    one, and a library resource: every name and title written in that language."""
+    one, a third they are invited to and have not registered for yet, and a library resource:
+    every name and title written in that language."""
     data = DATA[language]
     member = world.kh_member
     member.language = language
     member.save(update_fields=["language"])
-    member.person.full_name = data["person"]
-    member.person.save(update_fields=["full_name"])
+    f.rename(member.person, data["person"])
     for organisation, name in (
         (world.kh_ngo, data["organisation"]),
         (world.uk_agency, data["lead"]),
@@ -213,21 +224,38 @@ def _in_language(world, language: str):
     }
     workshop = make_workshop(world, title=data["workshop"], **place)
     other = make_workshop(world, edition=6, title=data["other_workshop"], **place)
+    invited = make_workshop(world, edition=7, title=data["invited_workshop"], **place)
     invite(world, workshop, member.person)
     register(Invitation.objects.get(workshop=workshop, person=member.person))
-    resource = Resource.objects.create(
-        title=data["resource"],
-        summary=data["summary"],
-        resource_type="guide",
-        owner_organisation=world.kh_ngo,
-        marking=Marking.GREEN,
+    invite(world, invited, member.person)
+    # Two resources, the second without the word the journey searches for.
+    resource, unsought = (
+        Resource.objects.create(
+            title=title,
+            summary=data["summary"],
+            resource_type="guide",
+            owner_organisation=world.kh_ngo,
+            marking=Marking.GREEN,
+        )
+        for title in (data["resource"], data["series"])
     )
-    return member, workshop, other, resource
+    refresh_resource(resource.pk)  # indexed as the library's services do
+    refresh_resource(unsought.pk)
+    return member, workshop, other, invited, resource
+
+
+def _translated(language: str, *messages: str) -> list[str]:
+    """The catalogue's `language` version of each English message, none left in English."""
+    with translation.override(language):
+        shown = [gettext(message) for message in messages]
+    untranslated = [m for m, t in zip(messages, shown, strict=True) if m == t]
+    assert not untranslated, f"no {language} translation of {untranslated}"
+    return shown
 
 
 @pytest.mark.parametrize("language", ["km", "th"])
 def test_member_journey_shows_no_english(language, page, transactional_db, world):
-    member, workshop, other, resource = _in_language(world, language)
+    member, workshop, other, invited, resource = _in_language(world, language)
     data = DATA[language]
     english = _english(language)
     # The check itself: the sign-in page, in English until the account is known, is found out.
@@ -260,7 +288,10 @@ def test_member_journey_shows_no_english(language, page, transactional_db, world
     look("library")
     page.locator("main input[type=search]").first.fill(data["word"])
     page.locator("main input[type=search]").first.press("Enter")
-    page.get_by_role("link", name=data["resource"]).first.wait_for()
+    # The results of the search, not the list the page opened with (which names both).
+    results = page.locator("#results")
+    expect(results.get_by_role("link", name=data["series"])).to_have_count(0)
+    expect(results.get_by_role("link", name=data["resource"]).first).to_be_visible()
     look("library-search")
     page.goto(f"/library/{resource.pk}/")
     page.get_by_role("heading", name=data["resource"]).wait_for()
@@ -268,6 +299,65 @@ def test_member_journey_shows_no_english(language, page, transactional_db, world
     page.goto("/accounts/profile/")
     page.locator("input[name=language]:checked").wait_for(state="attached")
     look("profile")
+
+    # Writing: registering for the workshop they are invited to. Refused first: departure before
+    # arrival, and a visa letter asked for without the passport's details.
+    corrections, before_arrival, visa_needs, saved = _translated(
+        language,
+        "Please correct the errors below.",
+        "Departure cannot be before arrival.",
+        "Needed for the visa invitation letter.",
+        "Your registration was saved.",
+    )
+    page.goto(f"/workshops/{invited.pk}/me/")
+    form = page.locator("main form").first
+    expect(form.locator("input[name=arrival_on]")).to_be_visible()
+    look("registration-form")
+    form.locator("input[name=consent_participant_list]").check()
+    form.locator("input[name=needs_visa_letter]").check()
+    form.locator("input[name=arrival_on]").fill((START - timedelta(days=1)).isoformat())
+    form.locator("input[name=departure_on]").fill((START - timedelta(days=3)).isoformat())
+    form.locator("button[type=submit]").click()
+    expect(page.locator("main .form-errors")).to_have_text(corrections)
+    expect(page.locator("#id_departure_on_error")).to_have_text(before_arrival)
+    expect(page.locator("#id_passport_number_error")).to_have_text(visa_needs)
+    look("registration-refused")
+    assert not Registration.objects.filter(workshop=invited).exists()
+    # Then right: no visa letter, departure after the workshop.
+    form = page.locator("main form").first
+    form.locator("input[name=needs_visa_letter]").uncheck()
+    form.locator("input[name=departure_on]").fill((START + timedelta(days=3)).isoformat())
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_have_text(saved)
+    look("registration-saved")
+    assert Registration.objects.get(workshop=invited, person=member.person).is_active
+
+    # The account: a new password, refused with a wrong current one, then saved.
+    wrong_password, password_changed = _translated(
+        language,
+        "Your old password was entered incorrectly. Please enter it again.",
+        "Your password has been changed.",
+    )
+    new_password = "lantern-harbour-sesame-71"
+    page.goto("/accounts/password/")
+    form = page.locator("main form").first
+    expect(form.locator("input[name=old_password]")).to_be_visible()
+    look("password-form")
+    form.locator("input[name=old_password]").fill("not-the-password-0")
+    form.locator("input[name=new_password1]").fill(new_password)
+    form.locator("input[name=new_password2]").fill(new_password)
+    form.locator("button[type=submit]").click()
+    expect(page.locator("#id_old_password_error")).to_have_text(wrong_password)
+    look("password-refused")
+    form = page.locator("main form").first
+    form.locator("input[name=old_password]").fill(f.PASSWORD)
+    form.locator("input[name=new_password1]").fill(new_password)
+    form.locator("input[name=new_password2]").fill(new_password)
+    form.locator("button[type=submit]").click()
+    expect(page.locator(".messages")).to_have_text(password_changed)
+    look("password-changed")
+    member.refresh_from_db()
+    assert member.check_password(new_password)
 
     report = "\n".join(f"{step}:\n  " + "\n  ".join(found) for step, found in problems.items())
     assert not problems, f"English on the {language} pages:\n{report}"
