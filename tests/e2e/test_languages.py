@@ -81,12 +81,12 @@ DATA = {
 
 # Words of the interface that no translated page shows (matched as whole Latin words).
 ENGLISH_WORDS = {
-    "a", "about", "account", "add", "all", "and", "are", "at", "back", "by", "cancel",
-    "change", "close", "dashboard", "date", "delete", "download", "edit", "email", "find",
-    "for", "from", "help", "here", "home", "in", "is", "language", "library", "menu", "more",
-    "my", "name", "new", "next", "no", "not", "of", "on", "open", "or", "password", "previous",
-    "profile", "register", "registered", "resource", "resources", "save", "search", "see",
-    "show", "sign", "the", "this", "to", "view", "with", "workshop", "workshops", "you",
+    "a", "about", "account", "add", "all", "and", "are", "at", "back", "by", "cancel", "change",
+    "close", "dashboard", "date", "delete", "download", "edit", "email", "find", "for", "from",
+    "help", "here", "home", "in", "is", "language", "library", "menu", "more", "my", "name", "new",
+    "next", "no", "not", "of", "on", "open", "or", "passport", "password", "phone", "previous",
+    "profile", "register", "registered", "resource", "resources", "save", "search", "see", "show",
+    "sign", "the", "this", "to", "until", "valid", "view", "with", "workshop", "workshops", "you",
     "your",
 }  # fmt: skip
 # Kept as they are in every language: the product's name, file formats, the TLP labels.
