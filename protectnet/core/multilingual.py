@@ -5,7 +5,8 @@ settings.LANGUAGES (`title_km`, `title_zh_hant`). The English column is the orig
 field of every form and API write, and what a reader sees where their language has no version.
 Reading `obj.title` gives the reader's language with that fallback. Writing `obj.title` would
 write the writer's language, so services write through `write_original` and
-`write_translations`, and save with `save_names`.
+`write_translations`, and save with `save_names`; the admin of such a model starts from
+`OriginalAdminMixin`.
 """
 
 from collections.abc import Iterable, Mapping
@@ -167,6 +168,20 @@ def save_names(model, names: Iterable[str]) -> list[str]:
         if name in registered:
             out.extend(column(name, lang) for lang in languages())
     return list(dict.fromkeys(out))
+
+
+# --- The admin ----------------------------------------------------------------------------------
+
+
+class OriginalAdminMixin:
+    """Put it before modeltranslation's TranslationAdmin. django-modeltranslation saves into a
+    translated field's base column (`name`, `title`) what `obj.name` reads, the saver's language:
+    an admin reading Khmer would leave the Khmer name there, the only name left once the
+    migration that added the languages is reversed. The admin saves as the original instead."""
+
+    def save_model(self, request, obj, form, change):
+        with translation.override(ORIGINAL):
+            super().save_model(request, obj, form, change)
 
 
 # --- Forms -------------------------------------------------------------------------------------

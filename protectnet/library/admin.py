@@ -7,7 +7,7 @@ from .models import AccessRequest, Language, Resource, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(multilingual.OriginalAdminMixin, TranslationAdmin):
     """The name is one field per language (TranslationAdmin), the English one required; the slug,
     which links and filters use, is made from the English name."""
 
@@ -22,7 +22,7 @@ class LanguageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(TranslationAdmin):
+class ResourceAdmin(multilingual.OriginalAdminMixin, TranslationAdmin):
     """Metadata only: files, text and sharing change through the library's own pages. The title
     is one field per language (TranslationAdmin) and found in any of them."""
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from protectnet.core import multilingual
+
 from . import models
 
 
 @admin.register(models.Workshop)
-class WorkshopAdmin(TranslationAdmin):
+class WorkshopAdmin(multilingual.OriginalAdminMixin, TranslationAdmin):
     """One field per language for the title and description (plain TranslationAdmin: no script)."""
 
     list_display = ("title", "series", "edition", "city", "start_date", "status")
@@ -13,7 +15,7 @@ class WorkshopAdmin(TranslationAdmin):
 
 
 @admin.register(models.Session)
-class SessionAdmin(TranslationAdmin):
+class SessionAdmin(multilingual.OriginalAdminMixin, TranslationAdmin):
     list_display = ("title", "workshop", "kind", "starts_at", "capacity", "seats_taken")
     list_filter = ("kind",)
 
