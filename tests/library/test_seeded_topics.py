@@ -1,8 +1,13 @@
 """The topics every library starts with use the network's preferred terminology, in English and
-in every language they are translated into."""
+in every language they are translated into; the migrations that name them in every language
+keep an admin's names and, reversed, leave every topic its English name."""
+
+from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from protectnet.core import multilingual
 from protectnet.library.models import Topic
@@ -27,17 +32,56 @@ def test_no_seeded_topic_name_uses_a_term_to_avoid_in_any_language():
     assert {name: found for name, found in flagged.items() if found} == {}
 
 
-def test_the_migration_leaves_names_an_admin_chose_alone():
-    from importlib import import_module
+LIBRARY = "library"
+BEFORE_LANGUAGES = (LIBRARY, "0009_search_rum_index")
+LANGUAGES_ADDED = (LIBRARY, "0010_topic_names_in_several_languages")
+NAMES_FILLED = (LIBRARY, "0011_seeded_topic_names_translated")
 
-    from django.apps import apps
 
-    migration = import_module("protectnet.library.migrations.0011_seeded_topic_names_translated")
-    renamed = {"name_en": "Prevention of abuse", "name_km": None, "name_th": None}
-    Topic.objects.filter(slug="prevention").update(**renamed)
-    Topic.objects.filter(slug="education").update(name_km="ការអប់រំ", name_th=None)
-    migration.fill(apps, None)
-    prevention, education = (Topic.objects.get(slug=s) for s in ("prevention", "education"))
-    assert (prevention.name_km, prevention.name_th) == (None, None)
-    assert education.name_km == "ការអប់រំ"  # the admin's name stays
-    assert education.name_th == migration.NAMES["education"]["th"]  # an empty one is filled
+def _migrate(*targets) -> None:
+    MigrationExecutor(connection).migrate(list(targets))
+
+
+def _sql(sql: str, params=()) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _names(slug: str, *columns: str) -> tuple:
+    # Column names come from the tests below, never from input.
+    query = f"SELECT {', '.join(columns)} FROM library_topic WHERE slug = %s"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(query, [slug])
+        return cursor.fetchone()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migrations_fill_empty_languages_keep_an_admins_names_and_reverse_to_english():
+    names = import_module("protectnet.library.migrations.0011_seeded_topic_names_translated").NAMES
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        _migrate(BEFORE_LANGUAGES)
+        _sql(
+            "UPDATE library_topic SET name = %s WHERE slug = %s",
+            ["Prevention of abuse", "prevention"],
+        )
+        _migrate(LANGUAGES_ADDED)
+        _sql("UPDATE library_topic SET name_km = %s WHERE slug = %s", ["ការអប់រំ", "education"])
+        _migrate(NAMES_FILLED)
+        # A topic an admin renamed gets no draft names; a name an admin gave stays; empty
+        # languages are filled.
+        assert _names("prevention", "name_en", "name_km", "name_th") == (
+            "Prevention of abuse",
+            None,
+            None,
+        )
+        assert _names("education", "name_km", "name_th") == ("ការអប់រំ", names["education"]["th"])
+        # Saved before the admin kept it English: the base column holds the saver's language.
+        _sql("UPDATE library_topic SET name = name_km WHERE slug = %s", ["cooperation"])
+        _sql("UPDATE library_topic SET name = name_th WHERE slug = %s", ["digital-evidence"])
+        _migrate(BEFORE_LANGUAGES)
+        assert _names("cooperation", "name") == ("International cooperation",)
+        assert _names("digital-evidence", "name") == ("Digital evidence",)
+        assert _names("prevention", "name") == ("Prevention of abuse",)
+    finally:
+        _migrate(*leaves)

@@ -1,12 +1,22 @@
 """A topic's name may be given in every language of the site (django-modeltranslation, as a
-resource's title): one column per language. The names written so far are the English originals."""
+resource's title): one column per language. The names written so far are the English originals.
+
+Back: the base column becomes the only name again, so it takes the English original: saved while
+another language was active, django-modeltranslation had left that language's name there."""
 
 from django.db import migrations, models
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 
 
 def copy_originals(apps, schema_editor):
     apps.get_model("library", "Topic").objects.update(name_en=F("name"))
+
+
+def restore(apps, schema_editor):
+    apps.get_model("library", "Topic").objects.update(
+        name=Coalesce(NullIf(F("name_en"), Value("")), F("name"))
+    )
 
 
 class Migration(migrations.Migration):
@@ -60,5 +70,5 @@ class Migration(migrations.Migration):
             name="name_zh_hant",
             field=models.CharField(max_length=128, null=True),
         ),
-        migrations.RunPython(copy_originals, migrations.RunPython.noop),
+        migrations.RunPython(copy_originals, restore),
     ]
