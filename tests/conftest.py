@@ -177,8 +177,10 @@ def _ensure_reference_rows() -> None:
         return
     importlib.import_module("protectnet.library.migrations.0002_search_and_seed").seed(apps, None)
     migrations = "protectnet.library.migrations."
+    # As the migrations leave the topics: renamed (0007), then named in every language (0011).
     renamed = importlib.import_module(migrations + "0007_offenders_topic_preferred_term")
-    renamed.rename(renamed.OLD, renamed.NEW)(apps, None)  # as the migrations leave the topics
+    renamed.rename(renamed.OLD, renamed.NEW)(apps, None)
+    importlib.import_module(migrations + "0011_seeded_topic_names_translated").fill(apps, None)
     load_terms(Term)
     terminology.invalidate()
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from protectnet.core import multilingual
-from protectnet.library.models import Topic
+from protectnet.library.models import Language, Topic
 from protectnet.terminology.services import check_text
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,20 @@ def test_the_migrations_fill_empty_languages_keep_an_admins_names_and_reverse_to
         assert _names("prevention", "name") == ("Prevention of abuse",)
     finally:
         _migrate(*leaves)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seeded_rows_a_transactional_test_emptied_come_back_as_the_migrations_left_them():
+    """A transactional test empties every table; the suite puts the seeded rows back (conftest's
+    _ensure_reference_rows) with their names in every language, as the migrations wrote them."""
+    from tests.conftest import _ensure_reference_rows
+
+    names = import_module("protectnet.library.migrations.0011_seeded_topic_names_translated").NAMES
+    Topic.objects.all().delete()
+    Language.objects.all().delete()
+    _ensure_reference_rows()
+    found = {
+        topic.slug: {lang: getattr(topic, f"name_{lang}") for lang in names[topic.slug]}
+        for topic in Topic.objects.all()
+    }
+    assert found == names
