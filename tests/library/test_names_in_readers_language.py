@@ -159,3 +159,23 @@ def test_a_topic_an_admin_renames_while_reading_khmer_keeps_its_english_name_und
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Topic.objects.get(pk=topic.pk).name_km == "ការទប់ស្កាត់"
     assert _base_name("prevention") == "Prevention"
+
+
+def test_a_topic_renamed_in_khmer_in_the_admin_shows_at_once_in_the_khmer_filters(
+    world, login, thai_guide
+):
+    def filters() -> str:
+        page = reader.get("/library/").content.decode()
+        return page.split('<div id="facet-list">')[1].split("</aside>")[0]
+
+    reader = login(_in(world.kh_member, "km"))
+    seeded = _prevention("km")
+    assert seeded in filters()  # counted, and kept until the library changes
+    topic = Topic.objects.get(slug="prevention")
+    response = login(_site_admin(world)).post(
+        f"/admin/library/topic/{topic.pk}/change/",
+        {"name_en": "Prevention", "name_km": "ការទប់ស្កាត់", "slug": "prevention"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    shown = filters()
+    assert "ការទប់ស្កាត់" in shown and seeded not in shown
