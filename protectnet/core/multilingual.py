@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.sql import Query
 from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -123,10 +124,21 @@ def versions(obj, names: Iterable[str], lang: str | None = None) -> list[Version
 
 
 def ordering(name: str):
-    """Order by the text the reader sees: their language's version, else the original."""
+    """The text the reader sees, their language's version else the original, as an expression
+    to order or label by (the one place that rule is written; raw SQL takes it from
+    `shown_sql`)."""
     lang = reader_language()
     shown = NullIf(F(column(name, lang)), Value(""))
     return Coalesce(shown, F(column(name, ORIGINAL)), output_field=TextField())
+
+
+def shown_sql(model, name: str, connection) -> tuple[str, list]:
+    """`ordering(name)` as SQL and its parameters, over `model`'s table named by its table name
+    (`"library_topic"."name_km"`), for a query written in SQL."""
+    query = Query(model)
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.compile(ordering(name).resolve_expression(query))
+    return sql, list(params)
 
 
 # --- Writing -----------------------------------------------------------------------------------

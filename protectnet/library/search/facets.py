@@ -90,7 +90,10 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
     topic_t = Resource._meta.get_field("topics").related_model._meta.db_table
     country_t = Resource._meta.get_field("countries").related_model._meta.db_table
     language_t = Resource._meta.get_field("languages").related_model._meta.db_table
-    topic_name = _in_reader_language("t", "name")
+    # The topic's name as the reader reads it (the topic table is named, not aliased, below).
+    topic_name, topic_params = multilingual.shown_sql(
+        Resource._meta.get_field("topics").related_model, "name", connection
+    )
     # Every name below comes from the models' metadata; the only values are bound parameters.
     sql = f"""
         WITH m(pk, kind, marking, year, owner) AS MATERIALIZED (
@@ -101,9 +104,9 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
         UNION ALL SELECT 'year', year, '', COUNT(*) FROM m GROUP BY year
         UNION ALL SELECT 'organisation', CAST(o.id AS TEXT), o.name, COUNT(*) FROM m
             JOIN {org} o ON o.id = m.owner GROUP BY o.id, o.name
-        UNION ALL SELECT 'topic', t.slug, {topic_name}, COUNT(*) FROM {topics} x
-            JOIN {topic_t} t ON t.id = x.{topic_col}
-            WHERE x.resource_id IN {ids} GROUP BY t.slug, {topic_name}
+        UNION ALL SELECT 'topic', {topic_t}.slug, {topic_name}, COUNT(*) FROM {topics} x
+            JOIN {topic_t} ON {topic_t}.id = x.{topic_col}
+            WHERE x.resource_id IN {ids} GROUP BY {topic_t}.id
         UNION ALL SELECT 'country', c.code, '', COUNT(*) FROM {countries} x
             JOIN {country_t} c ON c.id = x.{country_col}
             WHERE x.resource_id IN {ids} GROUP BY c.code
@@ -112,16 +115,8 @@ def _grouped(matched: tuple[str, tuple]) -> list[tuple]:
             WHERE x.resource_id IN {ids} GROUP BY l.code, l.name
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, *topic_params])
         return cursor.fetchall()
-
-
-def _in_reader_language(table: str, name: str) -> str:
-    """SQL for a translated column as the reader reads it: their language's version, else the
-    original (core.multilingual's fallback). The columns' names come from the registry."""
-    lang, original = multilingual.reader_language(), multilingual.ORIGINAL
-    shown, fallback = multilingual.column(name, lang), multilingual.column(name, original)
-    return f"COALESCE(NULLIF({table}.{shown}, ''), {table}.{fallback})"
 
 
 def _country_name(code: str) -> str:
