@@ -111,6 +111,17 @@ def rename(person: Person, full_name: str) -> Person:
     return person
 
 
+def speaks(user: User, language: str, *, directory: str | None = None) -> User:
+    """The account reads in `language` ("": it has chosen none); `directory`, when given, is the
+    language of the person's directory entry."""
+    user.language = language
+    user.save(update_fields=["language"])
+    if directory is not None:
+        user.person.language = directory
+        user.person.save(update_fields=["language"])
+    return user
+
+
 def confirmed_device(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
 

@@ -94,12 +94,6 @@ def _assert_invitation_in(language: str, subject: str, body: str) -> None:
     )
 
 
-def _speaks(user, language):
-    user.language = language
-    user.save(update_fields=["language"])
-    return user
-
-
 def _send_invitation(to: list[str]) -> None:
     mail.send_templated_mail(
         to=to, subject=gettext_lazy(SUBJECT), template=INVITATION, context=CONTEXT
@@ -108,8 +102,8 @@ def _send_invitation(to: list[str]) -> None:
 
 @pytest.mark.parametrize("language", ["km", "th"])
 def test_an_email_to_a_member_is_in_their_language_when_an_english_admin_sends_it(world, language):
-    _speaks(world.admin, "en")
-    member = _speaks(world.kh_member, language)
+    f.speaks(world.admin, "en")
+    member = f.speaks(world.kh_member, language)
     with translation.override("en"):  # the admin's request
         _send_invitation([member.email.upper()])
         assert translation.get_language() == "en"  # the sender's language is left as it was
@@ -121,8 +115,8 @@ def test_an_email_to_a_member_is_in_their_language_when_an_english_admin_sends_i
 
 
 def test_one_message_per_language_when_recipients_differ(world):
-    _speaks(world.kh_member, "km")
-    _speaks(world.th_member, "th")
+    f.speaks(world.kh_member, "km")
+    f.speaks(world.th_member, "th")
     with translation.override("vi"):
         _send_invitation([world.kh_member.email, world.th_member.email, "nobody@example.test"])
     sent = {m.to[0]: m for m in outbox.outbox}
@@ -140,7 +134,7 @@ def test_one_message_per_language_when_recipients_differ(world):
 def test_a_directory_entry_without_an_account_gets_its_own_language(world, login):
     person = f.PersonFactory(email="Dara.Directory@example.test", language="lo")
     f.MembershipFactory(person=person, organisation=world.kh_ngo)
-    admin = _speaks(world.admin, "en")
+    admin = f.speaks(world.admin, "en")
     response = login(admin).post(
         "/accounts/invitations/new/", {"email": person.email, "person": person.pk}
     )
@@ -153,9 +147,7 @@ def test_a_directory_entry_without_an_account_gets_its_own_language(world, login
 
 
 def test_the_account_language_wins_over_the_directory_entry(world):
-    member = _speaks(world.th_member, "th")
-    member.person.language = "km"
-    member.person.save(update_fields=["language"])
+    member = f.speaks(world.th_member, "th", directory="km")
     _send_invitation([member.email])
     message = outbox.outbox[0]
     _assert_invitation_in("th", message.subject, message.body)
@@ -186,7 +178,7 @@ def test_a_focal_point_sets_the_email_language_of_an_entry_without_an_account(wo
 
 @pytest.mark.parametrize("language", ["km", "th"])
 def test_a_password_reset_is_written_in_the_account_holders_language(world, client, language):
-    member = _speaks(world.kh_member, language)
+    member = f.speaks(world.kh_member, language)
     response = client.post(
         "/accounts/password-reset/",
         {"email": member.email},

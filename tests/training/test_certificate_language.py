@@ -9,6 +9,7 @@ from protectnet.core import multilingual
 from protectnet.training import services
 from protectnet.training.certificate_pdf import certificate_context
 from protectnet.training.models import Certificate
+from tests import factories as f
 
 from .conftest import enrol, key, make_course, make_delivery, reload
 
@@ -48,17 +49,10 @@ def _certify_in_thai(world, course, trainees) -> dict:
     return {user: Certificate.objects.get(enrolment=e) for user, e in enrolments.items()}
 
 
-def _speaks(user, *, account="", directory=""):
-    user.language = account
-    user.save(update_fields=["language"])
-    user.person.language = directory
-    user.person.save(update_fields=["language"])
-
-
 def test_a_trainer_working_in_thai_issues_a_khmer_trainee_the_khmer_title(world):
     course = _course(world)
-    _speaks(world.kh_le, account="km")
-    _speaks(world.guest)
+    f.speaks(world.kh_le, "km")
+    f.speaks(world.guest, "", directory="")  # no language anywhere
     certs = _certify_in_thai(
         world, course, [(world.kh_le, world.kh_police), (world.guest, world.kh_ngo)]
     )
@@ -70,7 +64,7 @@ def test_a_trainer_working_in_thai_issues_a_khmer_trainee_the_khmer_title(world)
 
 def test_the_title_stays_as_issued_when_the_course_is_renamed(world):
     course = _course(world)
-    _speaks(world.kh_le, account="km")
+    f.speaks(world.kh_le, "km")
     cert = _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])[world.kh_le]
     changed = multilingual.write_translations(course, {"km": {"title": "ឈ្មោះថ្មី"}})
     multilingual.write_original(course, "title", "A new name")
@@ -81,8 +75,8 @@ def test_the_title_stays_as_issued_when_the_course_is_renamed(world):
 
 def test_the_directory_language_counts_when_the_account_has_none(world):
     course = _course(world)
-    _speaks(world.kh_le, directory="km")
-    _speaks(world.guest, account="th", directory="km")  # the account's choice is their latest word
+    f.speaks(world.kh_le, "", directory="km")
+    f.speaks(world.guest, "th", directory="km")  # the account's choice is their latest word
     certs = _certify_in_thai(
         world, course, [(world.kh_le, world.kh_police), (world.guest, world.kh_ngo)]
     )
@@ -92,14 +86,14 @@ def test_the_directory_language_counts_when_the_account_has_none(world):
 
 def test_a_language_the_course_has_no_title_in_gets_the_original(world):
     course = _course(world)
-    _speaks(world.kh_le, account="vi")
+    f.speaks(world.kh_le, "vi")
     cert = _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])[world.kh_le]
     assert (cert.course_title, cert.course_title_lang) == (ENGLISH, "en")
 
 
 def test_the_verification_page_and_the_pdf_mark_the_title_with_its_language(world, client):
     course = _course(world)
-    _speaks(world.kh_le, account="km")
+    f.speaks(world.kh_le, "km")
     cert = _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])[world.kh_le]
     page = client.get(f"/training/verify/{cert.code}/").content.decode()
     assert f'<dd lang="km">{KHMER}</dd>' in page
@@ -110,7 +104,7 @@ def test_the_verification_page_and_the_pdf_mark_the_title_with_its_language(worl
 
 def test_the_api_gives_the_title_with_its_language(world, api):
     course = _course(world)
-    _speaks(world.kh_le, account="km")
+    f.speaks(world.kh_le, "km")
     cert = _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])[world.kh_le]
     (listed,) = api(world.kh_le).get("/api/v1/certificates").json()
     assert (listed["course_title"], listed["course_title_lang"]) == (KHMER, "km")
@@ -128,7 +122,7 @@ def test_the_openapi_document_says_what_course_title_lang_is(client):
 
 def test_the_holders_data_export_gives_the_title_with_its_language(world, login, api):
     course = _course(world)
-    _speaks(world.kh_le, account="km")
+    f.speaks(world.kh_le, "km")
     _certify_in_thai(world, course, [(world.kh_le, world.kh_police)])
     for data in (
         login(world.kh_le).get("/network/me/data.json").json(),
