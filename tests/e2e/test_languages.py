@@ -288,6 +288,7 @@ def test_member_journey_shows_no_english(language, page, transactional_db, world
     look("library")
     page.locator("main input[type=search]").first.fill(data["word"])
     page.locator("main input[type=search]").first.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]q="))
     # The results of the search, not the list the page opened with (which names both).
     results = page.locator("#results")
     expect(results.get_by_role("link", name=data["series"])).to_have_count(0)

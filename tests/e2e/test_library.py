@@ -60,7 +60,7 @@ def test_member_publishes_a_pdf_and_finds_it_by_a_word_inside(page, member, sett
     # The word is only inside the PDF: the hit shows it highlighted in its snippet.
     page.locator(".snippet mark", has_text="pangolin").first.wait_for()
     expect(page.get_by_role("link", name="Referral desk handbook")).to_be_visible()
-    assert "1 resource" in page.locator("#results-heading").inner_text()
+    expect(page.locator("#results-heading")).to_contain_text("1 resource")
 
 
 def test_search_page_works_on_a_phone(phone_page, member):

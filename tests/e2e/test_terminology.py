@@ -1,6 +1,9 @@
 """Browser journey: a member pastes a text on "Check my text" and sees the language notes."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -26,7 +29,8 @@ def axe_page(browser, live_server):
 def test_member_checks_a_text_and_sees_each_finding_with_its_preferred_term(world, axe_page):
     page = axe_page
     browser_sign_in(page, world.kh_member.email, PASSWORD)
-    page.wait_for_url("**/")
+    # Signed in (the URL "**/" would match the sign-in page too).
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Welcome"))
     page.goto("/terminology/")
     assert page.get_by_role("heading", level=1).inner_text() == "Check my text"
     page.get_by_label("Your text").fill(TEXT)
