@@ -2,14 +2,15 @@
 
 An app names what a result is made of (`watch("training.capacity", Enrolment, ...)`); every
 save, delete or many-to-many change of those models then records a `DataChange` row in the same
-transaction, and `cached()` keys the result on the newest row and the number of recent rows.
+transaction, and `cached()` keys the result on the ids of the newest rows.
 Reading the version is one indexed query, whatever the size of the data.
 
 Why rows and not a counter: a counter is one hot row that every writer would lock until it
 commits, and a writer holding it while it waits for another lock (a delivery's seats, say) could
 deadlock with one that holds that lock and waits for the counter. Inserts never wait on each
-other. The count beside the newest id catches a change that commits after a later one (ids are
-handed out at insert, not at commit). Bulk writes send no signals: their callers say `touched()`.
+other. The newest rows' ids, not only the newest id, catch a change that commits after a later
+one (ids are handed out at insert, not at commit). Bulk writes send no signals: their callers
+say `touched()`.
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ from .models import DataChange
 # between them and an hour's pruning making the count equal again).
 TIMEOUT = 15 * 60
 KEEP_CHANGES = timedelta(hours=1)
+# How many of a name's newest changes make its version (see version()).
+WINDOW = 100
 _WATCHERS: dict[type, set[str]] = defaultdict(set)
 _M2M_ACTIONS = {"post_add", "post_remove", "post_clear"}
 
@@ -62,8 +65,15 @@ def touched(*models) -> None:
 
 
 def version(name: str) -> str:
-    recent = DataChange.objects.filter(name=name).aggregate(newest=Max("id"), n=Count("id"))
-    return f"{recent['newest'] or 0}.{recent['n']}"
+    """The newest changes' ids: a change that commits after a later one (a lower id appearing)
+    still changes it, as long as fewer than WINDOW changes of the name committed meanwhile
+    (TIMEOUT bounds the rest). Reading them costs the same however busy the last hour was;
+    counting every recent row did not (135,000 rows, 10 ms per page, after a bulk import)."""
+    ids = list(
+        DataChange.objects.filter(name=name).order_by("-id").values_list("id", flat=True)[:WINDOW]
+    )
+    digest = hashlib.sha256(repr(ids).encode()).hexdigest()[:16]
+    return f"{ids[0] if ids else 0}.{digest}"
 
 
 def _key(name: str, parts: tuple) -> str:

@@ -62,3 +62,20 @@ def test_a_result_is_computed_once_per_version_and_per_parts():
     assert versions.cached(VERSION, ("b",), compute) == 2
     versions.touched(Enrolment)
     assert versions.cached(VERSION, ("a",), compute) == 3
+
+
+def test_a_change_committing_after_a_later_one_moves_the_version_on():
+    # Ids are handed out at insert: a transaction that commits late brings a lower id.
+    DataChange.objects.create(id=1000, name=VERSION)
+    before = versions.version(VERSION)
+    DataChange.objects.create(id=990, name=VERSION)
+    assert versions.version(VERSION) != before
+
+
+def test_reading_the_version_reads_a_bounded_number_of_changes(django_assert_num_queries):
+    DataChange.objects.bulk_create([DataChange(name=VERSION) for _ in range(versions.WINDOW * 3)])
+    with django_assert_num_queries(1) as captured:
+        first = versions.version(VERSION)
+    assert f"LIMIT {versions.WINDOW}" in captured.captured_queries[0]["sql"]
+    versions.touched(Enrolment)
+    assert versions.version(VERSION) != first
