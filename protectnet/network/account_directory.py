@@ -41,6 +41,8 @@ def account_labels(user_ids) -> dict[int, str]:
     """Each account's directory label ("Sok Bopha (CPAC)") where it has a live entry: two
     queries (people, then their memberships) for any number of accounts."""
     memberships = Membership.objects.select_related("organisation")
-    people = Person.objects.filter(user_id__in=set(user_ids), erased_at__isnull=True)
+    # No ordering (a dict is built): the directory's default one, by name, made SQLite walk
+    # the name index over every entry instead of looking the accounts up.
+    people = Person.objects.filter(user_id__in=set(user_ids), erased_at__isnull=True).order_by()
     people = people.prefetch_related(Prefetch("memberships", queryset=memberships))
     return {p.user_id: p.label for p in people}
