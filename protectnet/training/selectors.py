@@ -39,12 +39,27 @@ CERTIFICATE_PUBLIC_FIELDS = (
 
 
 def course_list(*, user) -> QuerySet:
+    # No delivery count here: grouping every delivery of every course for each page grew with
+    # the network's history; course_delivery_counts() counts the page's courses only.
     return (
         visible(user, Course.objects.all())
         .select_related("delivering_organisation__country")
-        .annotate(delivery_count=Count("deliveries", distinct=True))
         .order_by(multilingual.ordering("title"), "pk")
     )
+
+
+def course_delivery_counts(courses) -> list[Course]:
+    """The courses as a list, each with `delivery_count`: one query for the page's courses."""
+    courses = list(courses)
+    counts = dict(
+        Delivery.objects.filter(course_id__in=[c.pk for c in courses])
+        .order_by()
+        .values_list("course_id")
+        .annotate(n=Count("id"))
+    )
+    for course in courses:
+        course.delivery_count = counts.get(course.pk, 0)
+    return courses
 
 
 def course_get(*, user, pk, action: str | None = None) -> Course:

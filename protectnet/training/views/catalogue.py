@@ -35,7 +35,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
         "training/course_list.html",
         {
             "page_obj": page,
-            "courses": page.object_list,
+            "courses": selectors.course_delivery_counts(page.object_list),
             "upcoming": selectors.delivery_list(user=request.user, upcoming=True)[:10],
             "can_manage": can(request.user, "training.course.manage"),
             "can_see_capacity": can(request.user, "training.capacity.view"),
