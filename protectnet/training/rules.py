@@ -81,8 +81,12 @@ def _enrolment_q(p: Principal, *, focal: bool, prefix: str = "") -> Q | None:
         return None
     q = Q(**{f"{prefix}person_id": p.person_id})
     if p.has(R.TRAINER):
+        # The ids as a list (one indexed query), not a subquery: inside OR, PostgreSQL plans a
+        # subquery as a hashed set built again for every row of an index lookup, so a trainer's
+        # prefetched attendance and scores read every enrolment instead (59 ms for 144 rows at
+        # 1,000,000 enrolments; 0.5 ms with the list).
         through = Delivery.trainers.through.objects
-        trained = through.filter(person_id=p.person_id).values("delivery_id")
+        trained = list(through.filter(person_id=p.person_id).values_list("delivery_id", flat=True))
         q |= Q(**{f"{prefix}delivery_id__in": trained})
     if focal and p.focal_country_ids:
         q |= Q(**{f"{prefix}organisation__country_id__in": list(p.focal_country_ids)})
