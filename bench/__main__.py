@@ -71,9 +71,11 @@ def prepare_database(args) -> str:
     # Emails the built history causes (follow-ups, reminders) are kept in memory, not printed:
     # a medium network's first follow-ups are thousands of messages.
     os.environ.setdefault("EMAIL_URL", "memorymail://")
-    # The bench's audit log is sealed into a heads file of its own: sharing the development one
-    # would make both fail verification (each holds heads the other's log never had).
-    heads = args.out_dir / f"audit-heads-{args.scale}.log"
+    # The bench's audit log is sealed into a heads file of its own, one per scale and database:
+    # sharing one (the development one, or a SQLite and a PostgreSQL run side by side) makes
+    # each fail verification, since it holds heads the other's log never had.
+    kind = "sqlite" if url.startswith("sqlite") else "postgresql"
+    heads = args.out_dir / f"audit-heads-{args.scale}-{kind}.log"
     heads.parent.mkdir(parents=True, exist_ok=True)
     os.environ["AUDIT_HEADS_FILE"] = str(heads)
     if not args.keep:
