@@ -190,6 +190,19 @@ def count_of(matched: tuple[str, tuple], *, cap: int | None = None) -> int:
         return cursor.fetchone()[0]
 
 
+def ids_of(matched: tuple[str, tuple], *, cap: int) -> list[int]:
+    """The first cap + 1 ids `matched` gives (as many as it takes to know there are more)."""
+    sql, params = matched
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM ({sql}) capped LIMIT %s", (*params, cap + 1))  # noqa: S608
+        return [row[0] for row in cursor.fetchall()]
+
+
+def matched_ids_sql(ids: list[int]) -> tuple[str, tuple]:
+    """`matched` for ids already found: facets group over them without matching again."""
+    return Resource.objects.filter(pk__in=ids).order_by().values("pk").query.sql_with_params()
+
+
 def by_date(qs: QuerySet, limit: int, offset: int) -> list[int]:
     ordered = qs.order_by("-published_on", "-pk")
     return list(ordered.values_list("pk", flat=True)[offset : offset + limit])

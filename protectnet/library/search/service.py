@@ -20,7 +20,7 @@ from protectnet.core import versions
 from ..models import Resource, SearchDocument
 from ..text import Query, parse
 from . import facets as facet_module
-from .backends import backend, count_of
+from .backends import backend, count_of, ids_of, matched_ids_sql
 from .snippets import mark, snippet
 
 # What the library's cached counts are made of (library/apps.py watches these models).
@@ -190,10 +190,14 @@ def _count(result: SearchResult, user, matched, filters: SearchFilters, facets: 
     elif facets == Facets.LATER and (known := versions.peek(VERSION, with_facets)):
         result.total, result.facets = known  # counted before: no second request needed
     elif facets == Facets.LATER:
-        parts = _parts(user, parsed, filters, "capped")
-        total = versions.cached(VERSION, parts, lambda: count_of(matched, cap=COUNT_CAP))
-        if total <= COUNT_CAP:  # few matches: their facets cost little, count them now
-            result.total, result.facets = _by_facet(user, parsed, filters, matched)
+        parts = _parts(user, parsed, filters, "capped ids")
+        ids = versions.cached(VERSION, parts, lambda: ids_of(matched, cap=COUNT_CAP))
+        if len(ids) <= COUNT_CAP:
+            # Few matches: their facets cost little, so count them now, over the ids just read
+            # rather than matching again (a phrase is matched word by word and position by
+            # position: read twice, it was most of the page's time at 100,000 resources).
+            found = matched_ids_sql(ids) if ids else matched
+            result.total, result.facets = _by_facet(user, parsed, filters, found)
         else:
             result.total, result.total_exact, result.facets_pending = COUNT_CAP, False, True
     else:
