@@ -5,7 +5,7 @@ settings.LANGUAGES (`title_km`, `title_zh_hant`). The English column is the orig
 field of every form and API write, and what a reader sees where their language has no version.
 Reading `obj.title` gives the reader's language with that fallback. Writing `obj.title` would
 write the writer's language, so services write through `write_original` and
-`write_translations`, and save with `save_names`; the admin of such a model starts from
+`write_translations`, and save with `save_original`; the admin of such a model starts from
 `OriginalAdminMixin`.
 """
 
@@ -171,8 +171,9 @@ def write_translations(obj, translations: Translations | None) -> list[str]:
 
 
 def save_names(model, names: Iterable[str]) -> list[str]:
-    """update_fields for `names`: a translated field brings its base and original columns, so
-    that saving never copies the original into the column of the writer's language."""
+    """update_fields for `names` (what `save_original` saves): a translated field brings its base
+    and original columns, so that saving never copies the original into the column of the
+    writer's language."""
     registered = translated_fields(model)
     out: list[str] = []
     for name in names:
@@ -180,6 +181,18 @@ def save_names(model, names: Iterable[str]) -> list[str]:
         if name in registered:
             out.extend(column(name, lang) for lang in languages())
     return list(dict.fromkeys(out))
+
+
+def save_original(obj, update_fields: Iterable[str] | None = None) -> None:
+    """Save `obj` (all of it, or `update_fields` expanded by `save_names`) as the original.
+
+    django-modeltranslation stores in a translated field's base column (`title`) what
+    `obj.title` reads, the saver's language: a service run for a reader of Khmer would leave
+    the Khmer title there, the only one left once the migration that added the languages is
+    reversed, and the one raw SQL and exports read. Saved as the original, it holds English."""
+    names = None if update_fields is None else save_names(type(obj), update_fields)
+    with translation.override(ORIGINAL):
+        obj.save(update_fields=names)
 
 
 # --- The admin ----------------------------------------------------------------------------------

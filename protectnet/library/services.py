@@ -187,7 +187,7 @@ def resource_create(
             multilingual.write_translations(resource, translations)
             resource.summary_findings = count_findings(data.summary)
             resource.full_clean()
-            resource.save()
+            multilingual.save_original(resource)
             _set_relations(resource, data)
             version, stored = _add_version(actor, resource, checked, link, note)
             index.refresh_resource(resource.pk)
@@ -220,9 +220,9 @@ def resource_update(
         resource.summary_findings = count_findings(data.summary)
         resource.updated_at = timezone.now()
         resource.full_clean()
-        names = multilingual.save_names(Resource, SCALAR_FIELDS)
-        resource.save(
-            update_fields=[*names, *columns, "published_on", "summary_findings", "updated_at"]
+        multilingual.save_original(
+            resource,
+            [*SCALAR_FIELDS, *columns, "published_on", "summary_findings", "updated_at"],
         )
         _set_relations(resource, data)
         index.refresh_resource(resource.pk)

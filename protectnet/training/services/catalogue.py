@@ -58,7 +58,7 @@ def course_create(
     multilingual.write_translations(course, translations)
     course.full_clean()
     with transaction.atomic():
-        course.save()
+        multilingual.save_original(course)
         record("training.course.create", actor=actor, obj=course, request=request)
     return course
 
@@ -79,8 +79,7 @@ def course_update(
         return course
     course.full_clean()
     with transaction.atomic():
-        names = multilingual.save_names(Course, changed)
-        course.save(update_fields=[*names, *columns, "updated_at"])
+        multilingual.save_original(course, [*changed, *columns, "updated_at"])
         record(
             "training.course.update",
             actor=actor,

@@ -62,7 +62,7 @@ def workshop_create(
             multilingual.write_original(workshop, name, getattr(data, name))
         multilingual.write_translations(workshop, translations)
         workshop.full_clean()
-        workshop.save()
+        multilingual.save_original(workshop)
         workshop.funders.set(funders)
         workshop.partners.set(partners)
         audit.record("workshops.workshop.create", actor=actor, obj=workshop)
@@ -101,8 +101,7 @@ def workshop_update(
         # Venue, zone or dates change every event of the calendar: bump them all.
         workshop.sequence += 1
         workshop.updated_at = timezone.now()
-        names = multilingual.save_names(Workshop, changed)
-        workshop.save(update_fields=[*names, *columns, "sequence", "updated_at"])
+        multilingual.save_original(workshop, [*changed, *columns, "sequence", "updated_at"])
         if funders is not None:
             workshop.funders.set(funders)
         if partners is not None:
@@ -199,7 +198,7 @@ def session_save(
         session.updated_at = timezone.now()
         session.full_clean()
         _check_session(workshop, session)
-        session.save()
+        multilingual.save_original(session)
         session.chairs.set(data.chairs)
         session.speakers.set(data.speakers)
         session.resources.set(data.resources)
