@@ -6,8 +6,9 @@ list", on the alert's page."""
 import pytest
 
 from protectnet.alerts.models import AlertShare
+from tests.factories import rename
 
-from .test_pickers_in_form import REFUSED, _named
+from .test_pickers_in_form import REFUSED
 from .test_sharing import s  # noqa: F401 - the fixture: a second Cambodian agency
 
 
@@ -19,7 +20,8 @@ def _search(client, alert, q: str = "Vanna") -> str:
 
 @pytest.fixture
 def colleagues(s):  # noqa: F811
-    return _named(s.kh_imm, "Vanna Vetted"), _named(s.kh_imm_unvetted, "Vanna Unvetted")
+    vetted = rename(s.kh_imm.person, "Vanna Vetted")
+    return vetted, rename(s.kh_imm_unvetted.person, "Vanna Unvetted")
 
 
 def test_the_share_form_is_a_picker_over_the_plain_select(s, send, login, colleagues):  # noqa: F811
