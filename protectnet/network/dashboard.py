@@ -68,8 +68,8 @@ def _counts(user, today) -> dict[str, int]:
     if principal.focal_country_ids:
         local = Membership.objects.filter(
             Membership.current_q(),
+            Membership.of_live_people_q(),
             organisation__country_id__in=list(principal.focal_country_ids),
-            person__erased_at__isnull=True,
         )
         counts["local"] = local.values("person_id").distinct().count()
     if principal.is_admin or principal.focal_country_ids:

@@ -170,6 +170,13 @@ class Person(models.Model):
             models.Index(fields=["full_name", "id"], name="network_person_name_idx"),
             models.Index(fields=["name_key", "id"], name="network_person_name_key_idx"),
             unsearched_index("network_person_unsearched_idx"),
+            # The few erased entries, so that counting people can leave them out without
+            # reading every live one (Membership.of_live_people_q).
+            models.Index(
+                fields=["id"],
+                name="network_person_erased_idx",
+                condition=Q(erased_at__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -243,6 +250,14 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.organisation}"
+
+    @staticmethod
+    def of_live_people_q() -> Q:
+        """Memberships of people not erased, as "not one of the erased": PostgreSQL answered
+        "joined to a live person" by reading the whole directory (a page of organisations'
+        people counts: 32 ms at 200,000 people, 9 ms this way)."""
+        erased = Person.objects.filter(erased_at__isnull=False).values("pk")
+        return ~Q(person_id__in=erased)
 
     @staticmethod
     def current_q(prefix: str = "") -> Q:

@@ -203,7 +203,7 @@ def organisation_people_counts(organisations) -> list[Organisation]:
     counts = dict(
         Membership.objects.filter(
             Membership.current_q(),
-            person__erased_at__isnull=True,
+            Membership.of_live_people_q(),
             organisation_id__in=[o.pk for o in organisations],
         )
         .order_by()

@@ -1,8 +1,14 @@
 """The directory API: the same policy as the pages, bearer tokens only, JSON errors."""
 
-import pytest
+import re
+from datetime import timedelta
 
-from protectnet.network.models import Organisation, Person
+import pytest
+from django.utils import timezone
+
+from protectnet.network.models import Membership, Organisation, Person
+
+from .conftest import person_in
 
 
 def test_members_list_people_with_filters_and_pagination(d, api):
@@ -183,3 +189,21 @@ def test_api_write_matrix_for_a_cambodian_person_and_organisation(d, api, role):
     assert created.status_code == (201 if role in WRITERS else _expected(role, 0))
     d.shared.refresh_from_db()
     assert (d.shared.job_title == "Changed") == (role in WRITERS)
+
+
+def _counted(client, org) -> int:
+    found = client.get("/api/v1/organisations", {"country": "KH", "q": org.name}).json()
+    return {o["id"]: o["people_count"] for o in found["items"]}[org.pk]
+
+
+def test_an_organisations_people_count_leaves_out_erased_and_former_members(d, api, login):
+    client = api(d.admin)
+    before = _counted(client, d.kh_ngo)
+    erased, former, _kept = (person_in(d.kh_ngo, n) for n in ("Erased One", "Former Two", "Kept"))
+    Person.objects.filter(pk=erased.pk).update(erased_at=timezone.now())
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Membership.objects.filter(person=former).update(end_date=yesterday)
+    assert _counted(client, d.kh_ngo) == before + 1
+    page = login(d.admin).get("/network/organisations/", {"q": d.kh_ngo.name}).content.decode()
+    row = re.search(rf'href="/network/organisations/{d.kh_ngo.pk}/".*?</tr>', page, re.S).group(0)
+    assert f'data-label="People">{before + 1}<' in row
