@@ -247,7 +247,7 @@ def _country_counts() -> dict[int, tuple[int, int]]:
         .values_list("country_id", "n")
     )
     people = dict(
-        Membership.objects.filter(Membership.current_q(), person__erased_at__isnull=True)
+        Membership.objects.filter(Membership.current_q(), Membership.of_live_people_q())
         .values("organisation__country_id")
         .annotate(n=Count("person_id", distinct=True))
         .values_list("organisation__country_id", "n")

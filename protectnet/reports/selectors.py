@@ -48,7 +48,7 @@ def _overview(user) -> list[CountryRow]:
         if item["country_id"] in rows:
             rows[item["country_id"]].organisations[item["sector"]] = item["n"]
     people = (
-        Membership.objects.filter(Membership.current_q(), person__erased_at__isnull=True)
+        Membership.objects.filter(Membership.current_q(), Membership.of_live_people_q())
         .values("organisation__country_id")
         .annotate(n=Count("person_id", distinct=True))
         .order_by()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -94,3 +95,21 @@ def test_overview_is_counted_once_per_version_of_the_directory(world, login):
         for rows in (before, after)
     ]
     assert people[1] == people[0] + 1
+
+
+def test_erased_entries_are_not_counted_in_their_country(world, login):
+    from django.utils import timezone
+
+    from protectnet.network.models import Person
+
+    client = login(world.kh_member)
+    erased = f.MembershipFactory(organisation=world.kh_ngo).person
+    f.MembershipFactory(organisation=world.kh_ngo)
+    Person.objects.filter(pk=erased.pk).update(erased_at=timezone.now())
+    cache.clear()  # the update above sends no signal: count afresh
+    rows = _csv_rows(client.get("/reports/network/export.csv"))
+    # The four current members of the fixture's world, one more, and not the erased one.
+    assert next(r for r in rows if r["Country"] == "Cambodia")["People"] == "5"
+    countries = client.get("/network/countries/").content.decode()
+    cambodia = re.search(r"Cambodia.*?</tr>", countries, re.S).group(0)
+    assert 'data-label="People">5<' in cambodia
